@@ -1,0 +1,133 @@
+"""Schema changes, in order. Each migration runs once, inside a transaction, and is recorded.
+
+Add a new function to MIGRATIONS to change the schema; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+
+def _m001_core(db: sqlite_utils.Database) -> None:
+    db["raw_files"].create({"sha256": str, "size": int, "content": bytes}, pk="sha256")
+    db["documents"].create(
+        {
+            "id": int, "key": str, "url": str, "canonical_url": str, "path": str, "site": str,
+            "kind": str, "title": str, "published": str, "published_method": str, "author": str,
+            "fetched": str, "sha256": str, "content_type": str, "text_method": str, "text": str,
+            "pages": str, "related": str, "captions": str, "linked_from": str,
+            "status": str, "error": str, "processed_at": str, "extractor_version": str,
+        },
+        pk="id", not_null=["key", "kind", "sha256", "status"],
+        foreign_keys=[("sha256", "raw_files", "sha256")],
+    )
+    db["documents"].create_index(["key"], unique=True)
+    db["documents"].create_index(["status"])
+    db["ingest_errors"].create(
+        {"id": int, "at": str, "source": str, "error": str, "run_id": int}, pk="id"
+    )
+    db["scrape_runs"].create(
+        {"id": int, "started": str, "finished": str, "command": str, "pages_fetched": int,
+         "new_documents": int, "skipped": int, "errors": int, "status": str}, pk="id"
+    )
+    db["fetch_state"].create(
+        {"url": str, "etag": str, "last_modified": str, "last_status": int,
+         "content_sha256": str, "fetched_at": str, "document_id": int},
+        pk="url", foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["documents"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+def _m002_extraction(db: sqlite_utils.Database) -> None:
+    db["opds"].create({"id": int, "name": str, "abbreviation": str, "region": str}, pk="id", not_null=["name"])
+    db.execute("CREATE UNIQUE INDEX idx_opds_name_region ON opds(name, coalesce(region, ''))")
+    db["officials"].create({"id": int, "name": str, "full_name": str, "region": str}, pk="id", not_null=["name"])
+    db["officials"].create_index(["name"])
+    db["official_aliases"].create(
+        {"official_id": int, "alias": str}, pk=("official_id", "alias"),
+        foreign_keys=[("official_id", "officials", "id")],
+    )
+    doc_fk = ("document_id", "documents", "id")
+    # One row per official x document x role: the evidence the `positions` timeline is built from.
+    db["official_roles"].create(
+        {"id": int, "document_id": int, "official_id": int, "position": str, "opd_id": int,
+         "region": str, "date": str},
+        pk="id", foreign_keys=[doc_fk, ("official_id", "officials", "id"), ("opd_id", "opds", "id")],
+    )
+    db["mentions"].create(
+        {"id": int, "document_id": int, "official_id": int, "opd_id": int, "start": int,
+         "end": int, "text": str},
+        pk="id", foreign_keys=[doc_fk, ("official_id", "officials", "id"), ("opd_id", "opds", "id")],
+    )
+    db["event_dates"].create(
+        {"id": int, "document_id": int, "date": str, "end_date": str, "text": str, "start": int,
+         "end": int, "weekday_mismatch": int},
+        pk="id", foreign_keys=[doc_fk],
+    )
+    db["commitments"].create(
+        {"id": int, "document_id": int, "official_id": int, "speaker": str, "kind": str,
+         "quote": int, "text": str, "date": str, "start": int, "end": int,
+         "target_value": float, "target_unit": str, "deadline": str, "extractor_version": str},
+        pk="id", foreign_keys=[doc_fk, ("official_id", "officials", "id")],
+    )
+    db["agreements"].create(
+        {"id": int, "document_id": int, "year": int, "revision": int, "opd_id": int, "region": str,
+         "first_party_official_id": int, "first_party_name": str, "first_party_full_name": str,
+         "first_party_position": str, "first_party_nip": str,
+         "second_party_official_id": int, "second_party_name": str, "second_party_full_name": str,
+         "second_party_position": str, "second_party_nip": str,
+         "signed_place": str, "signed_date": str, "total_anggaran": float, "total_mismatch": float},
+        pk="id",
+        foreign_keys=[doc_fk, ("opd_id", "opds", "id"),
+                      ("first_party_official_id", "officials", "id"),
+                      ("second_party_official_id", "officials", "id")],
+    )
+    db["agreement_targets"].create(
+        {"id": int, "agreement_id": int, "sasaran": str, "indikator": str, "target": str,
+         "value": float, "unit": str, "page": int},
+        pk="id", foreign_keys=[("agreement_id", "agreements", "id")],
+    )
+    db["agreement_programs"].create(
+        {"id": int, "agreement_id": int, "program": str, "anggaran": float, "keterangan": str,
+         "page": int},
+        pk="id", foreign_keys=[("agreement_id", "agreements", "id")],
+    )
+    for table in ("official_roles", "mentions", "event_dates", "commitments", "agreements"):
+        db[table].create_index(["document_id"])
+    for table in ("agreement_targets", "agreement_programs"):
+        db[table].create_index(["agreement_id"])
+    db["commitments"].create_index(["official_id"])
+    db["commitments"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["agreement_targets"].enable_fts(
+        ["indikator", "sasaran"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+    # The timeline: who held which position where, first and last seen across documents.
+    db.create_view("positions", """
+        select r.official_id, o.name as official, r.position, opds.name as opd, r.region,
+               min(r.date) as first_seen, max(r.date) as last_seen,
+               count(distinct r.document_id) as documents
+        from official_roles r
+        join officials o on o.id = r.official_id
+        left join opds on opds.id = r.opd_id
+        group by r.official_id, r.position, r.opd_id, r.region
+    """)
+
+
+MIGRATIONS = [_m001_core, _m002_extraction]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply pending migrations; returns the names applied (empty when up to date)."""
+    db["_migrations"].create({"name": str, "applied": str}, pk="name", if_not_exists=True)
+    done = {row["name"] for row in db["_migrations"].rows}
+    applied = []
+    for migration in MIGRATIONS:
+        name = migration.__name__.lstrip("_")
+        if name in done:
+            continue
+        with db.atomic():
+            migration(db)
+            db["_migrations"].insert({"name": name, "applied": datetime.now(timezone.utc).isoformat()})
+        applied.append(name)
+    return applied

@@ -1,0 +1,134 @@
+"""The one module that writes to the database.
+
+Documents are stored before extraction (raw bytes kept, content-addressed); each document's
+derived rows are replaced in one transaction, so a crash leaves either the old rows or the new.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from models import Document, Extraction, Official
+from db.resolve import official_id_for, opd_id_for
+
+DERIVED_TABLES = ("official_roles", "mentions", "event_dates", "commitments")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def document_key(doc: Document) -> str:
+    """One document per canonical URL; local files are identified by their content."""
+    return doc.canonical_url or doc.url or f"sha256:{doc.sha256}"
+
+
+def store_document(db: sqlite_utils.Database, doc: Document) -> tuple[int, bool]:
+    """Store a document and its raw bytes. Returns (id, created). Same key and bytes: no change."""
+    key = document_key(doc)
+    with db.atomic():
+        existing = list(db.query("select id, sha256 from documents where key = ?", [key]))
+        if existing and existing[0]["sha256"] == doc.sha256:
+            return existing[0]["id"], False
+        db["raw_files"].insert({"sha256": doc.sha256, "size": len(doc.raw), "content": doc.raw},
+                               ignore=True)
+        row = {
+            "key": key, "url": doc.url, "canonical_url": doc.canonical_url, "path": doc.path,
+            "site": doc.site, "kind": doc.kind, "title": doc.title, "published": doc.published,
+            "published_method": doc.published_method, "author": doc.author, "fetched": now(),
+            "sha256": doc.sha256, "content_type": doc.content_type, "text_method": doc.text_method,
+            "text": doc.text, "pages": json.dumps([asdict(p) for p in doc.pages]),
+            "related": json.dumps(doc.related, ensure_ascii=False),
+            "captions": json.dumps(doc.captions, ensure_ascii=False),
+            "linked_from": doc.linked_from, "status": "new", "error": None,
+        }
+        if existing:  # the source changed: keep the id, re-extract later
+            doc_id = existing[0]["id"]
+            db["documents"].update(doc_id, row)
+            return doc_id, False
+        return db["documents"].insert(row).last_pk, True
+
+
+def record_ingest_error(db: sqlite_utils.Database, source: str, error: str, run_id: int | None = None) -> None:
+    db["ingest_errors"].insert({"at": now(), "source": source, "error": error, "run_id": run_id})
+
+
+def record_process_error(db: sqlite_utils.Database, doc_id: int, error: str) -> None:
+    db["documents"].update(doc_id, {"status": "error", "error": error, "processed_at": now()})
+
+
+def _delete_derived(db: sqlite_utils.Database, doc_id: int) -> None:
+    agreement_ids = [r["id"] for r in db.query("select id from agreements where document_id = ?", [doc_id])]
+    for agreement_id in agreement_ids:
+        db["agreement_targets"].delete_where("agreement_id = ?", [agreement_id])
+        db["agreement_programs"].delete_where("agreement_id = ?", [agreement_id])
+    db["agreements"].delete_where("document_id = ?", [doc_id])
+    for table in DERIVED_TABLES:
+        db[table].delete_where("document_id = ?", [doc_id])
+
+
+def _prune_orphans(db: sqlite_utils.Database) -> None:
+    """Officials and OPDs no longer supported by any row are removed (re-extraction may drop them)."""
+    db.execute("""delete from official_aliases where official_id not in
+        (select official_id from official_roles union select official_id from mentions where official_id is not null
+         union select official_id from commitments where official_id is not null
+         union select first_party_official_id from agreements where first_party_official_id is not null
+         union select second_party_official_id from agreements where second_party_official_id is not null)""")
+    db.execute("""delete from officials where id not in (select official_id from official_aliases)
+        and id not in (select official_id from official_roles)""")
+    db.execute("""delete from opds where id not in (select opd_id from mentions where opd_id is not null
+        union select opd_id from official_roles where opd_id is not null
+        union select opd_id from agreements where opd_id is not null)""")
+
+
+def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extraction, doc_date: str | None) -> None:
+    """Replace every derived row of one document, atomically."""
+    with db.atomic():
+        _delete_derived(db, doc_id)
+        official_ids = {}
+        for official in extraction.officials:
+            opd_id = opd_id_for(db, official.opd, official.region) if official.opd else None
+            oid = official_id_for(db, official)
+            official_ids[official.name] = oid
+            db["official_roles"].insert({"document_id": doc_id, "official_id": oid,
+                                         "position": official.position, "opd_id": opd_id,
+                                         "region": official.region, "date": doc_date})
+            db["mentions"].insert_all({"document_id": doc_id, "official_id": oid, "opd_id": None,
+                                       **asdict(m)} for m in official.mentions)
+        for opd in extraction.opds:
+            opd_id = opd_id_for(db, opd.name, opd.region, opd.abbreviation)
+            db["mentions"].insert_all({"document_id": doc_id, "official_id": None, "opd_id": opd_id,
+                                       **asdict(m)} for m in opd.mentions)
+        db["event_dates"].insert_all({"document_id": doc_id, **asdict(d)} for d in extraction.dates)
+        db["commitments"].insert_all(
+            {"document_id": doc_id, "official_id": official_ids.get(c.speaker), "date": doc_date,
+             "extractor_version": extraction.extractor_version, **asdict(c)}
+            for c in extraction.commitments)
+        if extraction.agreement:
+            _insert_agreement(db, doc_id, extraction)
+        _prune_orphans(db)
+        db["documents"].update(doc_id, {"status": "processed", "error": None, "processed_at": now(),
+                                        "extractor_version": extraction.extractor_version})
+
+
+def _insert_agreement(db: sqlite_utils.Database, doc_id: int, extraction: Extraction) -> None:
+    a = extraction.agreement
+    row = {"document_id": doc_id, "year": a.year, "revision": int(a.revision),
+           "opd_id": opd_id_for(db, a.opd, a.region) if a.opd else None, "region": a.region,
+           "signed_place": a.signed_place, "signed_date": a.signed_date,
+           "total_anggaran": a.total_anggaran, "total_mismatch": a.total_mismatch}
+    for side, party in (("first_party", a.first_party), ("second_party", a.second_party)):
+        if party is None:
+            continue
+        row[f"{side}_name"], row[f"{side}_full_name"] = party.name, party.full_name
+        row[f"{side}_position"], row[f"{side}_nip"] = party.position, party.nip
+        if party.name:
+            row[f"{side}_official_id"] = official_id_for(
+                db, Official(name=party.name, full_name=party.full_name, position=party.position,
+                             region=a.region))
+    agreement_id = db["agreements"].insert(row).last_pk
+    db["agreement_targets"].insert_all({"agreement_id": agreement_id, **asdict(t)} for t in a.targets)
+    db["agreement_programs"].insert_all({"agreement_id": agreement_id, **asdict(p)} for p in a.programs)

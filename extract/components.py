@@ -1,0 +1,92 @@
+"""spaCy components (registered factories). Each reads and writes Doc extensions; the rules they
+use are loaded once, when the component is created."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import Opd
+
+from extract.dates import find_dates
+from extract.furniture import FurnitureMask
+from extract.officials import add_name_mentions, find_titles, officials_from_titles
+from extract.opds import find_opds, group_opds
+from extract.quotes import attribute, find_quote_spans
+from extract.regions import explicit_regions
+from extract.rules import load_rules
+from extract.speakers import commitments_for, resolve_quotes
+
+for _name in ("error", "published", "skip", "region", "titles", "officials", "opds", "dates", "quotes", "commitments"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def guarded(component):
+    """A failing component marks the doc and the rest of the pipeline passes it through, so one
+    bad document never drops out of an nlp.pipe batch (results stay aligned with inputs)."""
+    def run(doc: Doc) -> Doc:
+        if doc._.error is None:
+            try:
+                return component(doc)
+            except Exception as exc:
+                doc._.error = exc
+        return doc
+    return run
+
+
+@Language.factory("janji_context")
+def make_context(nlp, name):
+    load_rules()
+
+    def context(doc: Doc) -> Doc:
+        """Furniture mask and the document's own region (the most frequent explicit one)."""
+        doc._.skip = FurnitureMask(doc.text)
+        regions = explicit_regions(doc.text, doc._.skip)
+        doc._.region = regions.most_common(1)[0][0] if regions else None
+        return doc
+    return guarded(context)
+
+
+@Language.factory("janji_officials")
+def make_officials(nlp, name):
+    def officials(doc: Doc) -> Doc:
+        text, skip, region = doc.text, doc._.skip, doc._.region
+        doc._.titles = find_titles(text, skip, region)
+        doc._.officials = officials_from_titles(text, doc._.titles, region)
+        add_name_mentions(text, doc._.officials, skip)
+        hits = find_opds(text, skip, region)
+        doc._.opds = group_opds(text, hits, region)
+        known = {(o.name.lower(), o.region) for o in doc._.opds}
+        # officials' agencies count as OPDs of the document too
+        for o in doc._.officials:
+            if o.opd and (o.opd.lower(), o.region) not in known:
+                doc._.opds.append(Opd(name=o.opd, region=o.region, mentions=list(o.mentions[:1])))
+                known.add((o.opd.lower(), o.region))
+        return doc
+    return guarded(officials)
+
+
+@Language.factory("janji_dates")
+def make_dates(nlp, name):
+    def dates(doc: Doc) -> Doc:
+        doc._.dates = find_dates(doc.text, doc._.published, doc._.skip)
+        return doc
+    return guarded(dates)
+
+
+@Language.factory("janji_quotes")
+def make_quotes(nlp, name):
+    def quotes(doc: Doc) -> Doc:
+        found = [q for q in find_quote_spans(doc.text) if not doc._.skip(q.start)]
+        attribute(doc.text, found)
+        doc._.quotes = resolve_quotes(doc.text, found, doc._.officials, doc._.titles)
+        return doc
+    return guarded(quotes)
+
+
+@Language.factory("janji_commitments")
+def make_commitments(nlp, name):
+    def commitments(doc: Doc) -> Doc:
+        doc._.commitments = commitments_for(doc, doc._.quotes, doc._.officials, doc._.titles)
+        return doc
+    return guarded(commitments)

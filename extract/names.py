@@ -1,0 +1,107 @@
+"""Person names with honorifics and degrees: "Dr. dr. H. Maulana, M.K.M." -> bare "Maulana".
+
+Prefixes, degrees, ranks and name particles come from extract/rules/*.txt.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.rules import load_rules
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:\.[A-Za-z][A-Za-z]*)*\.?|[,()]")
+MAX_NAME_WORDS = 6
+
+
+def _key(token: str) -> str:
+    return token.replace(".", "").replace(" ", "").lower()
+
+
+@cache
+def _vocab() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
+    r = load_rules()
+    prefixes = frozenset(_key(p) for p in r.prefixes)
+    degrees = frozenset(_key(d) for d in r.degrees)
+    ranks = frozenset(_key(w) for rank in r.ranks for w in rank.split())
+    particles = frozenset(p.lower() for p in r.particles)
+    return prefixes, degrees, ranks, particles, frozenset(r.not_names)
+
+
+@dataclass
+class ParsedName:
+    bare: str
+    full: str
+    start: int
+    end: int
+
+
+def is_degree(token: str) -> bool:
+    return _key(token) in _vocab()[1] and (token[0].isupper() or "." in token)
+
+
+def _is_name_word(token: str) -> bool:
+    core = token.rstrip(".")
+    return bool(core) and core[0].isupper() and core.lower() not in _vocab()[4] and len(core) > 1
+
+
+def normalise_case(words: list[str]) -> str:
+    """'BUDI SANTOSO' -> 'Budi Santoso'; mixed case is kept as written."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
+
+
+def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> ParsedName | None:
+    """Parse a name beginning at `start` (after optional spaces). None when no name is there."""
+    prefixes, degrees, ranks, particles, _ = _vocab()
+    pos = start
+    words: list[str] = []
+    first = None
+    end = start
+    in_degrees = False
+    for match in TOKEN.finditer(text, start):
+        gap = text[pos:match.start()]
+        if "\n" in gap or (gap.strip() and gap.strip() not in (",",)):
+            break
+        token = match.group()
+        key = _key(token)
+        if token in ",":
+            if not words:
+                break
+            pos = match.end()
+            continue
+        if token in "()":
+            break
+        if not words and not in_degrees and (key in prefixes or key in ranks) and (token.endswith(".") or token[0].isupper()):
+            first = first if first is not None else match.start()
+            pos = end = match.end()
+            continue
+        if words and is_degree(token):
+            in_degrees = True
+            pos = end = match.end()
+            continue
+        if in_degrees:
+            break
+        if text[pos:match.start()].strip() == "," and words:
+            break  # "Maulana, Wali Kota" — the comma ends the name unless degrees follow
+        if _is_name_word(token) or (token.lower() in particles and not words):
+            if len(words) >= MAX_NAME_WORDS:
+                break
+            words.append(token.rstrip(".") if not re.fullmatch(r"[A-Z]\.", token) else token)
+            first = first if first is not None else match.start()
+            pos = end = match.end()
+            continue
+        break
+    # a lone initial ("H.") or particle is not a name
+    words = [w for w in words]
+    while words and (words[-1].lower() in particles):
+        words.pop()
+    if not words or all(len(w.rstrip(".")) <= 1 for w in words):
+        return None
+    full = text[first:end].strip().rstrip(",").strip()
+    return ParsedName(bare=normalise_case(words), full=full, start=first, end=first + len(full))
+
+
+def strip_honorifics(name: str) -> str:
+    """Bare name from any written form; used to compare names across documents."""
+    parsed = parse_name(name, 0)
+    return parsed.bare if parsed else name.strip()

@@ -1,0 +1,189 @@
+"""Officials: a title (Wali Kota, Kepala Dinas X, Camat X, Kapolres …) with a person's name before
+or after it, the region and OPD it carries, and later short references to the same person."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from extract.names import ParsedName, parse_name
+from extract.opds import opd_at
+from extract.regions import LEVEL_OF_POSITION, region_at
+from extract.rules import PositionForm, alternation, load_rules
+from models import Mention, Official
+
+CONNECTOR_BEFORE = re.compile(r"(?:,|\s+selaku|\s+sebagai|\s+yang\s+juga|\s+yang\s+merupakan)\s*$")
+NICKNAME = re.compile(r"\s*,?\s*(?:yang\s+)?(?:akrab|biasa|karib)\s+(?:di)?sapa(?:an)?\s+|\s*,?\s*sapaan\s+akrabnya\s+|\s*\(")
+UNIT_FIRST_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang")
+NATIONAL = {"Presiden", "Menteri", "Wakil Presiden"}
+
+
+@dataclass
+class TitleHit:
+    """A position title in the text, with what was read around it."""
+    position: str
+    start: int
+    end: int
+    opd: str | None = None
+    region: str | None = None
+    name: ParsedName | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@cache
+def _title_pattern() -> tuple[re.Pattern, dict[str, PositionForm]]:
+    r = load_rules()
+    forms = {re.sub(r"\s+", " ", p.form.lower()): p for p in r.positions}
+    acting = alternation(r.acting)
+    pattern = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\s*)?(?P<form>{alternation(p.form for p in r.positions)})(?![\w])",
+                         re.I)
+    return pattern, forms
+
+
+def _combine(base: str, opd: str) -> str:
+    """'Kepala Dinas' + 'Dinas Pendidikan' -> 'Kepala Dinas Pendidikan'."""
+    first = opd.split(" ", 1)[0]
+    if base.split()[-1] == first:
+        return f"{base.rsplit(' ', 1)[0]} {opd}"
+    return f"{base} {opd}"
+
+
+def _skip_paren(text: str, pos: int) -> int:
+    m = re.match(r"\s*\([^()\n]{1,40}\)", text[pos:])
+    return pos + m.end() if m else pos
+
+
+def _place(text: str, pos: int) -> tuple[str | None, int]:
+    m = re.match(r"\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})", text[pos:])
+    if not m:
+        return None, pos
+    words = []
+    for w in m.group(1).split():
+        if w.lower() in load_rules().not_names:
+            break
+        words.append(w)
+    if not words:
+        return None, pos
+    place = " ".join(words[:2])
+    return place, pos + m.group().index(words[0]) + len(place)
+
+
+def _name_before(text: str, start: int) -> ParsedName | None:
+    window_start = max(0, start - 160)
+    connector = CONNECTOR_BEFORE.search(text, window_start, start)
+    if not connector:
+        return None
+    for m in re.finditer(r"(?:(?<=\s)|(?<=^)|(?<=\())[A-Z]", text[window_start:connector.start()], re.M):
+        candidate = parse_name(text, window_start + m.start())
+        if candidate and abs(candidate.end - connector.start()) <= 1 and "\n" not in text[candidate.start:start]:
+            return candidate
+    return None
+
+
+def _nickname(text: str, pos: int) -> tuple[str | None, int]:
+    m = NICKNAME.match(text, pos)
+    if not m:
+        return None, pos
+    after = m.end()
+    nick = re.match(r"((?:Pak|Bu|Bang|Mas|Mbak|Kang|Cak|Uda|Bli|Ning|Gus)?\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\)?", text[after:])
+    if not nick:
+        return None, pos
+    return nick.group(1).strip(), after + nick.end()
+
+
+def find_titles(text: str, skip, default_region: str | None) -> list[TitleHit]:
+    pattern, forms = _title_pattern()
+    acting_forms = load_rules().acting
+    hits = []
+    for m in pattern.finditer(text):
+        if skip(m.start()):
+            continue
+        rule = forms[re.sub(r"\s+", " ", m.group("form").lower())]
+        position, end, opd = rule.position, m.end(), None
+        if rule.opd_from.startswith("fixed:"):
+            opd = rule.opd_from[len("fixed:"):]
+        elif rule.opd_from == "follows":
+            implied = position.split()[-1] if position.split()[-1] in UNIT_FIRST_WORDS else ""
+            hit = opd_at(text, end, implied)
+            if hit:
+                opd, end = hit.canonical, hit.end
+                position = _combine(position, opd)
+            elif implied:
+                continue  # "Kepala Dinas" with no readable agency: not enough to name a position
+        elif rule.opd_from == "place":
+            place, end = _place(text, end)
+            if not place:
+                continue
+            position = f"{position} {place}"
+            opd = f"Kecamatan {place}" if rule.position == "Camat" else None
+        if m.group("acting"):
+            position = f"{acting_forms[m.group('acting').lower()]} {position}"
+        end = _skip_paren(text, end)
+        level = LEVEL_OF_POSITION.get(rule.position)
+        region, end = region_at(text, end, level, default_region)
+        end = _skip_paren(text, end)
+        after = re.match(r"\s*,?\s*", text[end:])
+        name = parse_name(text, end + after.end()) if "\n" not in after.group() else None
+        if name is None:
+            name = _name_before(text, m.start())
+        hit = TitleHit(position=position, start=m.start(), end=name.end if name and name.start > m.start() else end,
+                       opd=opd, region=region, name=name)
+        if name:
+            nick, _ = _nickname(text, max(name.end, hit.end))
+            if nick:
+                hit.aliases.append(nick)
+        hits.append(hit)
+    return hits
+
+
+def _same_person(a: Official, bare: str) -> bool:
+    x, y = a.name.lower().split(), bare.lower().split()
+    return x == y or (len(y) == 1 and y[0] in x) or (len(x) == 1 and x[0] in y)
+
+
+def officials_from_titles(text: str, hits: list[TitleHit], default_region: str | None) -> list[Official]:
+    officials: list[Official] = []
+    for hit in hits:
+        if not hit.name:
+            continue
+        base = hit.position.split(" ", 1)[-1] if hit.position.startswith(("Pj.", "Plt.", "Plh.", "Pjs.")) else hit.position
+        region = hit.region or (None if base in NATIONAL else default_region)
+        match = next((o for o in officials if _same_person(o, hit.name.bare)), None)
+        if match is None:
+            match = Official(name=hit.name.bare, full_name=hit.name.full, position=hit.position,
+                             opd=hit.opd, region=region)
+            officials.append(match)
+        else:
+            if len(hit.name.bare) > len(match.name):
+                match.aliases.append(match.name)
+                match.name = hit.name.bare
+            if len(hit.name.full) > len(match.full_name or ""):
+                match.full_name = hit.name.full
+            match.position = match.position or hit.position
+            match.opd = match.opd or hit.opd
+            match.region = match.region or region
+        match.mentions.append(Mention(hit.start, hit.end, text[hit.start:hit.end]))
+        short = f"{base} {hit.name.bare}"
+        for alias in [short, *hit.aliases]:
+            if alias not in match.aliases and alias != match.name:
+                match.aliases.append(alias)
+    return officials
+
+
+def add_name_mentions(text: str, officials: list[Official], skip) -> None:
+    """Later references by name alone ("Maulana", "Yuliana") become mentions of the official."""
+    counts: dict[str, int] = {}
+    for o in officials:
+        for word in set(o.name.split()):
+            counts[word] = counts.get(word, 0) + 1
+    for o in officials:
+        forms = {o.name} | {w for w in o.name.split() if counts[w] == 1 and len(w) > 2}
+        forms |= {a for a in o.aliases if a and a[0].isupper() and " " not in a}
+        covered = [(m.start, m.end) for m in o.mentions]
+        for form in sorted(forms, key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):
+                if skip(m.start()) or any(s <= m.start() < e for s, e in covered):
+                    continue
+                o.mentions.append(Mention(m.start(), m.end(), m.group()))
+                covered.append((m.start(), m.end()))
+        o.mentions.sort(key=lambda m: m.start)

@@ -1,0 +1,115 @@
+"""OPD (regional agency) mentions: full names, abbreviations and titles that imply them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.regions import region_at
+from extract.rules import alternation, load_rules
+from models import Mention, Opd
+
+UNIT_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang", "Kecamatan", "Sekretariat", "Satuan")
+GENERIC = re.compile(r"\b(?P<unit>Dinas|Badan)\s+(?P<rest>(?:[A-Z][a-z]+|dan)(?:,?\s+(?:[A-Z][a-z]+|dan)){0,5})")
+RSUD = re.compile(r"\b(?:RSUD|Rumah Sakit Umum Daerah)\s+(?P<name>(?:dr\.|Dr\.|H\.|Hj\.|Prof\.)?\s*(?:[A-Z][\w.']*\s?){1,4})")
+
+
+@dataclass
+class OpdHit:
+    canonical: str
+    abbreviation: str | None
+    start: int
+    end: int
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    r = load_rules()
+    full = re.compile(rf"(?<![\w])(?:{alternation(r.opd_names.values())})(?![\w])", re.I)
+    abbrev = re.compile(rf"(?<![\w-])(?:{alternation(r.opd_abbrevs)})(?![\w-])")
+    heads = re.compile(rf"(?<![\w])(?:{alternation(r.opd_head_titles)})(?![\w])", re.I)
+    return full, abbrev, heads
+
+
+def _canonical_full(matched: str) -> str:
+    return load_rules().opd_names[re.sub(r"\s+", " ", matched).lower()]
+
+
+def opd_at(text: str, pos: int, implied: str = "") -> OpdHit | None:
+    """An OPD written at `pos`, read together with a unit word implied by the title before it
+    ("Kepala Dinas" + "Pendidikan" -> Dinas Pendidikan)."""
+    full, abbrev, _ = _patterns()
+    lead = len(text[pos:]) - len(text[pos:].lstrip(" "))
+    at = pos + lead
+    if implied:
+        probe = f"{implied} {text[at:at + 160]}"
+        m = full.match(probe)
+        if m and m.end() > len(implied) + 1:
+            return OpdHit(_canonical_full(m.group()), None, at, at + m.end() - len(implied) - 1)
+        m = abbrev.match(probe)
+        if m and m.end() > len(implied) + 1:
+            return OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), at, at + m.end() - len(implied) - 1)
+    m = full.match(text, at)
+    if m:
+        return OpdHit(_canonical_full(m.group()), None, at, m.end())
+    m = abbrev.match(text, at)
+    if m:
+        return OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), at, m.end())
+    return None
+
+
+def _resolve_ambiguous(text: str) -> dict[str, str]:
+    """An ambiguous abbreviation (DKP, BKD) counts only when exactly one of its candidates is
+    written out in full in the same text."""
+    resolved = {}
+    for abbrev, candidates in load_rules().ambiguous.items():
+        present = [c for c in candidates if re.search(re.escape(c), text, re.I)]
+        if len(present) == 1:
+            resolved[abbrev] = present[0]
+    return resolved
+
+
+def find_opds(text: str, skip, default_region: str | None) -> list[OpdHit]:
+    full, abbrev, heads = _patterns()
+    hits: list[OpdHit] = []
+    for m in full.finditer(text):
+        if text[m.start()].isupper():
+            hits.append(OpdHit(_canonical_full(m.group()), None, m.start(), m.end()))
+    for m in abbrev.finditer(text):
+        hits.append(OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), m.start(), m.end()))
+    for m in heads.finditer(text):
+        hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
+                           m.start(), m.end()))
+    for abbrev_text, canonical in _resolve_ambiguous(text).items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(abbrev_text)}(?![\w-])", text):
+            hits.append(OpdHit(canonical, abbrev_text, m.start(), m.end()))
+    for m in GENERIC.finditer(text):
+        rest = re.sub(r"(?:\s+dan)+$", "", m.group("rest"))
+        first_word = rest.split()[0].lower()
+        if first_word in load_rules().not_names or first_word in ("kota", "kabupaten", "provinsi"):
+            continue
+        hits.append(OpdHit(f"{m.group('unit')} {rest}", None, m.start(), m.start() + len(m.group("unit")) + 1 + len(rest)))
+    for m in RSUD.finditer(text):
+        name = m.group("name").strip()
+        hits.append(OpdHit(f"Rumah Sakit Umum Daerah {name}", None, m.start(), m.start() + len(m.group().rstrip())))
+    hits = [h for h in hits if not skip(h.start)]
+    # keep the longest hit where hits overlap ("Dinas Pendidikan dan Kebudayaan" over "Dinas Pendidikan")
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[OpdHit] = []
+    for h in hits:
+        if kept and h.start < kept[-1].end:
+            continue
+        kept.append(h)
+    return kept
+
+
+def group_opds(text: str, hits: list[OpdHit], default_region: str | None) -> list[Opd]:
+    by_key: dict[tuple, Opd] = {}
+    for h in hits:
+        region, _ = region_at(text, h.end, None, default_region)
+        region = region or default_region
+        key = (h.canonical.lower(), region)
+        opd = by_key.get(key) or by_key.setdefault(key, Opd(name=h.canonical, region=region))
+        opd.abbreviation = opd.abbreviation or h.abbreviation or load_rules().opd_abbrev_of.get(h.canonical)
+        opd.mentions.append(Mention(h.start, h.end, text[h.start:h.end]))
+    return list(by_key.values())

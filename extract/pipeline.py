@@ -1,0 +1,46 @@
+"""Document -> Extraction: the spaCy pipeline for text, the PK reader for agreements."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from models import Document, Extraction
+
+
+def _source(doc: Document, kind: str) -> dict:
+    return {"path": doc.path, "url": doc.url, "kind": kind, "title": doc.title, "published": doc.published}
+
+
+class Extractor:
+    """Loads the pipeline and its rules once; `pipe` for batches, `extract` for one document."""
+
+    def __init__(self, batch_size: int = 32):
+        from extract.language import build_nlp
+        self.nlp = build_nlp()
+        self.batch_size = batch_size
+
+    def extract(self, doc: Document) -> Extraction:
+        result = next(iter(self.pipe([doc])))
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Extraction | Exception]:
+        """One result per input, in order; a document that fails yields its exception."""
+        def prepared():
+            for d in docs:
+                spacy_doc = self.nlp.make_doc(d.text)
+                spacy_doc._.published = d.published  # reference for year-less dates
+                yield spacy_doc, d
+        for spacy_doc, doc in self.nlp.pipe(prepared(), as_tuples=True, batch_size=self.batch_size):
+            if spacy_doc._.error is not None:
+                yield spacy_doc._.error
+                continue
+            try:
+                yield self._assemble(spacy_doc, doc)
+            except Exception as exc:  # one bad document must not stop a batch
+                yield exc
+
+    def _assemble(self, spacy_doc, doc: Document) -> Extraction:
+        return Extraction(source=_source(doc, doc.kind), officials=spacy_doc._.officials,
+                          opds=spacy_doc._.opds, dates=spacy_doc._.dates,
+                          commitments=spacy_doc._.commitments)

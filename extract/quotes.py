@@ -1,0 +1,98 @@
+"""Direct quotations and who said them: attribution after ("…," ujar Budi), before
+(Kata Budi, "…"), split, with -nya verbs (tegasnya), pronouns and titles resolved."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.names import parse_name
+from extract.rules import alternation, load_rules
+
+OPEN, CLOSE = "“\"", "”\""
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class Quote:
+    start: int          # offsets of the quoted text, marks excluded
+    end: int
+    text: str
+    attribution: str | None = None   # raw speaker text found ("Wali Kota Maulana", "nya", "Ia")
+    attr_pos: int | None = None
+    continues: bool = False          # paragraph of a multi-paragraph quote that does not close
+
+
+@cache
+def _verbs() -> tuple[re.Pattern, re.Pattern]:
+    r = load_rules()
+    bare = [v for v in r.speech_verbs if " " not in v]
+    verbs = alternation(r.speech_verbs + [f"{v}nya" for v in bare if not v.startswith("me")])
+    after = re.compile(rf"^\s*[,.]?\s*(?:(?:demikian|begitu)\s+)?(?P<verb>{verbs})(?![\w])(?P<rest>[^\n]{{0,120}})", re.I)
+    before = re.compile(rf"(?P<who>[^\n.\"“”]{{0,120}}?)\s*(?:(?P<verb>{verbs})|menurut(?:nya)?|kata)(?:\s+(?:bahwa|pula|juga))?\s*[,:]?\s*$", re.I)
+    return after, before
+
+
+def find_quote_spans(text: str) -> list[Quote]:
+    quotes = []
+    pos = 0
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, p_text = para.start(), para.group()
+        i = 0
+        while i < len(p_text):
+            ch = p_text[i]
+            if ch in OPEN:
+                closing = "”" if ch == "“" else '"'
+                j = p_text.find(closing, i + 1)
+                if ch == '"' and j == -1:
+                    j = p_text.find("”", i + 1)
+                if j == -1:  # opens but never closes in this paragraph: a multi-paragraph quote
+                    quotes.append(Quote(p_start + i + 1, p_start + len(p_text), p_text[i + 1:].strip(), continues=True))
+                    break
+                quotes.append(Quote(p_start + i + 1, p_start + j, p_text[i + 1:j]))
+                i = j + 1
+                continue
+            i += 1
+        pos = para.end()
+    return [q for q in quotes if len(q.text.split()) >= MIN_QUOTE_WORDS]
+
+
+def attribute(text: str, quotes: list[Quote]) -> None:
+    after, before = _verbs()
+    for q in quotes:
+        tail = text[q.end + 1:q.end + 200] if not q.continues else ""
+        m = after.match(tail)
+        if m:
+            verb, rest = m.group("verb"), m.group("rest")
+            q.attr_pos = q.end + 1 + m.start("verb")
+            if verb.lower().endswith("nya"):
+                q.attribution = "nya"
+            else:
+                q.attribution = rest.strip(" ,")
+            continue
+        line_start = text.rfind("\n", 0, q.start) + 1
+        head = text[line_start:q.start - 1]
+        m = before.search(head)
+        if m and m.group("who").strip():
+            q.attribution = m.group("who").strip(" ,")
+            q.attr_pos = line_start + m.start("who")
+    # a multi-paragraph quote takes the attribution of the paragraph that closes it
+    for i in range(len(quotes) - 2, -1, -1):
+        if quotes[i].continues and quotes[i].attribution is None:
+            quotes[i].attribution, quotes[i].attr_pos = quotes[i + 1].attribution, quotes[i + 1].attr_pos
+
+
+def speaker_text(attribution: str) -> tuple[str, str]:
+    """Split attribution text into ('name', bare) / ('pronoun', word) / ('title', text)."""
+    words = attribution.split()
+    if not words:
+        return "none", ""
+    if words[0].lower() in load_rules().pronouns or attribution == "nya":
+        return "pronoun", words[0].lower()
+    for i in range(len(words)):
+        if words[i][:1].isupper():
+            offset = len(" ".join(words[:i])) + (1 if i else 0)
+            parsed = parse_name(attribution, offset)
+            if parsed:
+                return "name", attribution[:parsed.end]
+    return "title", attribution

@@ -1,0 +1,85 @@
+"""Regions: "Kota Jambi", "Kabupaten Muaro Jambi", "Provinsi Kalimantan Barat", and bare names
+("Wali Kota Jambi", "Bappeda Kalbar") resolved by the title's level or the document's region."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from extract.rules import alternation, load_rules
+
+KIND_PREFIX = {"kota": "Kota", "kabupaten": "Kabupaten", "provinsi": "Provinsi"}
+EXPLICIT = {
+    "kota": r"Kota(?:\s+Administrasi)?",
+    "kabupaten": r"(?:Kabupaten|Kab\.)(?:\s+Administrasi)?",
+    "provinsi": r"(?:Provinsi|Prov\.)",
+}
+GOVERNMENT = {"Pemkot": "kota", "Pemko": "kota", "Pemkab": "kabupaten", "Pemprov": "provinsi",
+              "Pemerintah Kota": "kota", "Pemerintah Kabupaten": "kabupaten", "Pemerintah Provinsi": "provinsi",
+              "Setdako": "kota", "Setdakab": "kabupaten", "Setdaprov": "provinsi"}
+LEVEL_OF_POSITION = {"Wali Kota": "kota", "Wakil Wali Kota": "kota", "Bupati": "kabupaten",
+                     "Wakil Bupati": "kabupaten", "Gubernur": "provinsi", "Wakil Gubernur": "provinsi"}
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    r = load_rules()
+    names = alternation([n for kinds in r.regions.values() for _, n in kinds] + list(r.region_aliases))
+    explicit = "|".join(f"(?P<{k}>{p})" for k, p in EXPLICIT.items())
+    gov = alternation(GOVERNMENT)
+    with_kind = re.compile(rf"(?:(?P<gov>{gov})|{explicit})\s+(?P<name>{names})\b")
+    bare = re.compile(rf"(?P<name>{names})\b")
+    return with_kind, bare
+
+
+def _kind_of(match: re.Match) -> str | None:
+    if match.group("gov"):
+        return GOVERNMENT.get(re.sub(r"\s+", " ", match.group("gov")))
+    return next((k for k in EXPLICIT if match.group(k)), None)
+
+
+def _canonical(name: str, kind: str) -> str | None:
+    r = load_rules()
+    if name in r.region_aliases:
+        return r.region_aliases[name]
+    for k, n in r.regions.get(name.lower(), []):
+        if k == kind:
+            return f"{KIND_PREFIX[kind]} {n}"
+    return None
+
+
+def explicit_regions(text: str, skip=lambda pos: False) -> Counter:
+    """Regions written with their level ("Kota Jambi", "Pemkab Muaro Jambi"), counted."""
+    with_kind, _ = _patterns()
+    found = Counter()
+    for m in with_kind.finditer(text):
+        if skip(m.start()):
+            continue
+        region = _canonical(m.group("name"), _kind_of(m))
+        if region:
+            found[region] += 1
+    return found
+
+
+def region_at(text: str, pos: int, level: str | None, default: str | None) -> tuple[str | None, int]:
+    """A region starting at `pos` (after spaces). Returns (region, end) or (None, pos)."""
+    with_kind, bare = _patterns()
+    start = len(text[pos:]) - len(text[pos:].lstrip(" "))
+    m = with_kind.match(text, pos + start)
+    if m:
+        return _canonical(m.group("name"), _kind_of(m)), m.end()
+    m = bare.match(text, pos + start)
+    if not m:
+        return None, pos
+    name = m.group("name")
+    r = load_rules()
+    if name in r.region_aliases:
+        return r.region_aliases[name], m.end()
+    kinds = [k for k, _ in r.regions.get(name.lower(), [])]
+    if level in kinds:
+        return _canonical(name, level), m.end()
+    if default and default.split(" ", 1)[-1].lower() == name.lower():
+        return default, m.end()
+    if len(kinds) == 1:
+        return _canonical(name, kinds[0]), m.end()
+    return None, m.end()

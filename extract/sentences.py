@@ -1,0 +1,36 @@
+"""Sentence boundaries that survive Indonesian abbreviations and degrees ("Dr. H. Budi, S.E.,
+M.M. mengatakan…"): a full stop ends a sentence only when the word before it is not a known
+prefix, degree, rank or initial."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.rules import load_rules
+
+END = re.compile(r"[.!?]+[”\"’']?(?=\s+[“\"A-Z0-9(])|\n+")
+ABBREV_EXTRA = {"no", "jl", "jln", "sd", "s.d", "dll", "dsb", "tsb", "yth", "kab", "prov", "kec", "kel", "rp", "tk", "pol"}
+
+
+@cache
+def _abbreviations() -> frozenset:
+    r = load_rules()
+    words = {w.replace(".", "").lower() for w in r.prefixes + r.degrees + r.ranks}
+    return frozenset(words | ABBREV_EXTRA)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in END.finditer(text):
+        if m.group()[0] == ".":
+            word = re.search(r"([\w.]+)\.$", text[max(0, m.start() - 15):m.start() + 1])
+            token = word.group(1).replace(".", "").lower() if word else ""
+            if token in _abbreviations() or len(token) == 1:
+                continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans

@@ -1,0 +1,144 @@
+"""Who said it: quote speakers and commitment speakers, resolved to officials by offsets
+(a name or title in the attribution), pronouns and -nya verbs to the person last in focus."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.commitments import classify, target_details
+from extract.names import parse_name
+from extract.officials import TitleHit, _title_pattern
+from extract.quotes import Quote
+from extract.rules import load_rules
+from extract.sentences import sentence_spans
+from models import Commitment, Official
+
+
+@dataclass
+class SpokenQuote:
+    quote: Quote
+    speaker: str | None
+
+
+def _base(position: str | None) -> str:
+    return re.sub(r"^(?:Pj\.|Plt\.|Plh\.|Pjs\.)\s+", "", position or "")
+
+
+class Focus:
+    """The person most recently in focus before a position in the text."""
+
+    def __init__(self, officials: list[Official]):
+        self.events = sorted((m.start, o.name) for o in officials for m in o.mentions)
+
+    def add(self, pos: int, name: str) -> None:
+        self.events.append((pos, name))
+        self.events.sort()
+
+    def at(self, pos: int) -> str | None:
+        before = [name for start, name in self.events if start < pos]
+        return before[-1] if before else None
+
+
+def _by_title(officials: list[Official], titles: list[TitleHit], start: int, end: int) -> str | None:
+    for hit in titles:
+        if start <= hit.start < end and not hit.name:
+            found = [o for o in officials if _base(o.position) == _base(hit.position)]
+            if len(found) == 1:
+                return found[0].name
+    return None
+
+
+def _in_window(officials: list[Official], start: int, end: int) -> str | None:
+    hits = [(m.start, o.name) for o in officials for m in o.mentions if start <= m.start < end]
+    return min(hits)[1] if hits else None
+
+
+def _plain_name(attribution: str) -> str | None:
+    """A speaker who is not an official: the first name in the attribution, titles skipped."""
+    pattern, _ = _title_pattern()
+    cleaned = pattern.sub(lambda m: " " * len(m.group()), attribution)
+    for m in re.finditer(r"(?:^|(?<=\s))[A-Z]", cleaned):
+        parsed = parse_name(cleaned, m.start())
+        if parsed:
+            return parsed.bare
+    return None
+
+
+def resolve_quotes(text: str, quotes: list[Quote], officials: list[Official], titles: list[TitleHit]) -> list[SpokenQuote]:
+    focus = Focus(officials)
+    pronouns = load_rules().pronouns
+    spoken = []
+    for q in quotes:
+        speaker = None
+        if q.attribution and q.attr_pos is not None:
+            end = q.attr_pos + len(q.attribution) + 40
+            first = q.attribution.split()[0].lower() if q.attribution.split() else ""
+            if q.attribution == "nya" or first in pronouns:
+                speaker = focus.at(q.start)
+            else:
+                speaker = (_in_window(officials, q.attr_pos, end) or _by_title(officials, titles, q.attr_pos, end)
+                           or _plain_name(q.attribution))
+        speaker = speaker or focus.at(q.start)
+        if speaker:
+            focus.add(q.end, speaker)
+        spoken.append(SpokenQuote(q, speaker))
+    return spoken
+
+
+def _sentence_speaker(text: str, start: int, end: int, officials, titles, focus: Focus) -> str | None:
+    named = _in_window(officials, start, end) or _by_title(officials, titles, start, end)
+    if named:
+        return named
+    words = re.findall(r"\w+", text[start:end].lower())
+    if any(p in words for p in load_rules().pronouns) or re.search(r"\w+nya\b", text[start:end]):
+        return focus.at(start)
+    return None
+
+
+def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], titles: list[TitleHit]) -> list[Commitment]:
+    text, skip = doc.text, doc._.skip
+    focus = Focus(officials)
+    for s in spoken:
+        if s.speaker:
+            focus.add(s.quote.end, s.speaker)
+    names = [o.name for o in officials]
+    out: list[Commitment] = []
+    sentences = sentence_spans(text)
+    for s in spoken:
+        q = s.quote
+        inner = [(a, b) for a, b in sentences if q.start <= a < q.end]
+        single = len([1 for a, b in inner if text[a:b].strip(" ”\"")]) <= 1
+        kind = classify(q.text, names) if single else None
+        value, unit, deadline = target_details(q.text) if kind == "target" else (None, None, None)
+        out.append(Commitment(speaker=s.speaker, kind=kind or "statement", quote=True, text=q.text.strip(),
+                              start=q.start, end=q.end, target_value=value, target_unit=unit, deadline=deadline))
+    for start, end in sentences:
+        if skip(start):
+            continue
+        quote = next((s for s in spoken if s.quote.start - 1 <= start < s.quote.end + 1 or
+                      start <= s.quote.start < end), None)
+        sentence = text[start:end].strip()
+        kind = classify(sentence, names)
+        if not kind:
+            continue
+        if quote is not None:
+            q = quote.quote
+            if any(c.quote and c.start == q.start and c.kind != "statement" for c in out):
+                continue  # the one-sentence quote already carries this commitment
+            if q.start - 1 <= start and end <= q.end + 2:
+                speaker = quote.speaker
+            else:
+                speaker = _sentence_speaker(text, start, end, officials, titles, focus) or quote.speaker
+            in_quote = start >= q.start - 1 and end <= q.end + 2
+        else:
+            speaker = _sentence_speaker(text, start, end, officials, titles, focus)
+            in_quote = False
+        if not speaker:
+            continue
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        value, unit, deadline = target_details(sentence) if kind == "target" else (None, None, None)
+        out.append(Commitment(speaker=speaker, kind=kind, quote=in_quote, text=sentence.strip("“”\" "),
+                              start=start + lead, end=start + lead + len(sentence),
+                              target_value=value, target_unit=unit, deadline=deadline))
+    out.sort(key=lambda c: (c.start, not c.quote))
+    return out

@@ -1,0 +1,23 @@
+"""Records handed from one stage to the next (scrapers -> extract -> db).
+
+Field names follow the JSON contract of `janji extract` in DESIGN.md; `to_dict()` on an
+Extraction produces exactly that contract.
+"""
+from models.document import Document, PageSpan
+from models.extraction import (
+    Agreement,
+    Commitment,
+    DateMention,
+    Extraction,
+    Mention,
+    Official,
+    Opd,
+    Party,
+    Program,
+    Target,
+)
+
+__all__ = [
+    "Agreement", "Commitment", "DateMention", "Document", "Extraction", "Mention",
+    "Official", "Opd", "PageSpan", "Party", "Program", "Target",
+]

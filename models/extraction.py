@@ -1,0 +1,119 @@
+"""What the extract stage finds in a Document (the `janji extract` JSON contract)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Official:
+    name: str                       # bare personal name, no degrees or honorifics
+    full_name: str | None = None    # fullest form seen, degrees included
+    aliases: list[str] = field(default_factory=list)
+    position: str | None = None     # expanded title without the region ("Kepala Dinas Pendidikan")
+    opd: str | None = None          # canonical OPD name
+    region: str | None = None       # "Kota Jambi"
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Opd:
+    name: str                       # canonical full name
+    abbreviation: str | None = None
+    region: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class DateMention:
+    date: str                       # ISO start date
+    text: str
+    start: int
+    end: int
+    end_date: str | None = None     # last day of a range ("Rabu-Kamis (16-17/1)")
+    weekday_mismatch: bool = False  # the weekday written contradicts the date
+
+
+@dataclass
+class Commitment:
+    speaker: str | None             # bare name of the official, null when unresolved
+    kind: str                       # pledge | instruction | target | statement
+    quote: bool
+    text: str
+    start: int
+    end: int
+    target_value: float | None = None
+    target_unit: str | None = None
+    deadline: str | None = None
+
+
+@dataclass
+class Party:
+    name: str | None
+    full_name: str | None
+    position: str | None
+    nip: str | None
+
+
+@dataclass
+class Target:
+    sasaran: str | None
+    indikator: str
+    target: str | None              # as printed
+    value: float | None
+    unit: str | None
+    page: int | None
+
+
+@dataclass
+class Program:
+    program: str
+    anggaran: float | None
+    keterangan: str | None = None
+    page: int | None = None
+
+
+@dataclass
+class Agreement:
+    year: int | None
+    revision: bool
+    opd: str | None
+    region: str | None
+    first_party: Party | None
+    second_party: Party | None
+    signed_place: str | None
+    signed_date: str | None
+    targets: list[Target] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    total_anggaran: float | None = None
+    total_mismatch: float | None = None  # printed total minus the sum of rows, when they differ
+
+
+@dataclass
+class Extraction:
+    source: dict
+    officials: list[Official] = field(default_factory=list)
+    opds: list[Opd] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    agreement: Agreement | None = None
+    extractor_version: str = EXTRACTOR_VERSION
+
+    def to_dict(self) -> dict:
+        """The stable JSON contract (DESIGN.md)."""
+        return {
+            "source": self.source,
+            "officials": [asdict(o) for o in self.officials],
+            "opds": [asdict(o) for o in self.opds],
+            "dates": [asdict(d) for d in self.dates],
+            "commitments": [asdict(c) for c in self.commitments],
+            "agreement": asdict(self.agreement) if self.agreement else None,
+        }

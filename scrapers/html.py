@@ -1,0 +1,172 @@
+"""HTML page -> Document: title, publication date (and how it was found), author, clean body.
+
+trafilatura finds the main text; our Indonesian layer then removes what it leaves in
+(BACA JUGA teasers, credits, ads, related lists), keeping teasers as `related` and photo
+captions as `captions`, apart from the body.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import trafilatura
+from bs4 import BeautifulSoup
+
+from models import Document
+from models.vocab import furniture
+from scrapers.dates import parse_byline, parse_iso, parse_url_date
+from scrapers.decode import decode_html, looks_binary
+from scrapers.errors import SourceError
+
+MIN_BODY_CHARS = 200  # shorter than this is an index page, an error page or an empty shell
+DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate",
+             "publishdate", "date", "dc.date", "dc.date.issued", "content_publish_date")
+BYLINE_SELECTORS = (".date", ".post-date", ".entry-date", ".published", ".tanggal", ".time",
+                    ".byline", ".meta", ".article-date", ".detail__date")
+
+
+def _json_ld(soup: BeautifulSoup) -> list[dict]:
+    items = []
+    for tag in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(tag.string or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                items.append(item)
+                stack.extend(v for v in item.get("@graph", []) if isinstance(v, dict))
+    return items
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}) \
+            or soup.find("meta", attrs={"itemprop": name})
+        if tag and tag.get("content"):
+            return tag["content"].strip()
+    return None
+
+
+def find_published(soup: BeautifulSoup, url: str | None) -> tuple[str | None, str | None]:
+    for item in _json_ld(soup):
+        found = parse_iso(str(item.get("datePublished") or ""))
+        if found:
+            return found, "json-ld"
+    found = parse_iso(_meta(soup, *DATE_META))
+    if found:
+        return found, "meta"
+    for tag in soup.find_all("time"):
+        found = parse_iso(tag.get("datetime")) or parse_byline(tag.get_text(" "))
+        if found:
+            return found, "time"
+    for selector in BYLINE_SELECTORS:
+        for tag in soup.select(selector)[:3]:
+            found = parse_byline(tag.get_text(" "))
+            if found:
+                return found, "byline"
+    found = parse_url_date(url)
+    return (found, "url") if found else (None, None)
+
+
+def find_title(soup: BeautifulSoup) -> str | None:
+    for item in _json_ld(soup):
+        if item.get("headline"):
+            return str(item["headline"]).strip()
+    title = _meta(soup, "og:title", "twitter:title")
+    if title:
+        return title
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        return h1.get_text(" ", strip=True)
+    return soup.title.get_text(" ", strip=True) if soup.title else None
+
+
+def find_author(soup: BeautifulSoup) -> str | None:
+    for item in _json_ld(soup):
+        author = item.get("author")
+        if isinstance(author, list) and author:
+            author = author[0]
+        if isinstance(author, dict) and author.get("name"):
+            return str(author["name"]).strip()
+        if isinstance(author, str) and author.strip():
+            return author.strip()
+    return _meta(soup, "author", "article:author")
+
+
+def _captions(soup: BeautifulSoup) -> list[str]:
+    found = []
+    for tag in soup.select("figcaption, .wp-caption-text, .caption, .photo-caption"):
+        text = tag.get_text(" ", strip=True)
+        if text and text not in found:
+            found.append(text)
+        tag.decompose()  # captions repeat names and roles: keep them out of the body
+    return found
+
+
+def _links_by_text(soup: BeautifulSoup) -> dict[str, str]:
+    return {a.get_text(" ", strip=True): a["href"] for a in soup.find_all("a", href=True)
+            if a.get_text(strip=True)}
+
+
+def clean_body(text: str, links: dict[str, str]) -> tuple[str, list[dict], list[str]]:
+    """Drop furniture lines; return (body, related teasers, captions found in the text)."""
+    kept, related, captions = [], [], []
+    lines = text.splitlines()
+    skip_next = False
+    for i, line in enumerate(lines):
+        if skip_next and line.strip():
+            skip_next = False
+            related.append({"title": line.strip(), "url": links.get(line.strip())})
+            continue
+        marker = furniture(line)
+        if marker is None:
+            kept.append(line)
+        elif marker.action == "stop":
+            break
+        elif marker.action == "teaser":
+            headline = re.sub(rf"^\s*{re.escape(marker.marker)}\s*[:\-–]?\s*", "", line, flags=re.I).strip()
+            if headline:
+                related.append({"title": headline, "url": links.get(headline)})
+            else:
+                skip_next = True
+        elif marker.action == "caption":
+            captions.append(line.strip())
+    body = "\n\n".join(line.strip() for line in kept if line.strip())  # one paragraph per block
+    return body, related, captions
+
+
+def _fallback_text(soup: BeautifulSoup) -> str:
+    for tag in soup(["script", "style", "nav", "header", "footer", "aside", "form"]):
+        tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    return "\n\n".join(p.get_text(" ", strip=True) for p in root.find_all(["p", "h2", "h3", "li"])
+                       if p.get_text(strip=True))
+
+
+def read_html(raw: bytes, *, url: str | None = None, path: str | None = None,
+              header_charset: str | None = None, site: str | None = None) -> Document:
+    html = decode_html(raw, header_charset)
+    if not html.strip():
+        raise SourceError("empty page: nothing to read")
+    if looks_binary(html):
+        raise SourceError("binary content served as HTML: not a page")
+    soup = BeautifulSoup(html, "lxml")
+    title, author = find_title(soup), find_author(soup)
+    published, method = find_published(soup, url)
+    captions = _captions(soup)
+    links = _links_by_text(soup)
+    text = trafilatura.extract(str(soup), url=url, include_comments=False, include_tables=False,
+                               favor_precision=True)
+    text_method = "trafilatura"
+    if not text or len(text) < MIN_BODY_CHARS:
+        text, text_method = _fallback_text(soup), "html-fallback"
+    body, related, text_captions = clean_body(text or "", links)
+    if len(body) < MIN_BODY_CHARS:
+        raise SourceError(f"no article text found ({len(body)} characters): an index, error or empty page")
+    return Document(raw=raw, text=body, kind="news", url=url, path=path, site=site, title=title,
+                    published=published, published_method=method, author=author,
+                    content_type="text/html", text_method=text_method, related=related,
+                    captions=captions + text_captions)

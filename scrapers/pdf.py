@@ -1,0 +1,137 @@
+"""PDF bytes -> page texts, words with positions and ruled tables. Every failure is one SourceError.
+
+pypdfium2 (shipped with pdfplumber) opens the file first: it is fast, names the failure
+precisely (password, damaged data) and tells which pages have a text layer. Pages with text are
+read by pdfplumber (words + tables); pages without one are rendered and OCR'd (scrapers/ocr.py).
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from models import PageSpan
+from models.pdf_layout import PdfPage, PdfTable, PdfWord
+from scrapers.errors import SourceError
+
+MAX_PAGES = 500
+LINE_TOLERANCE = 3.0     # points: words whose tops differ by less share a text line
+MIN_TEXT_CHARS = 20      # fewer characters than this on a page means "scanned", not "short page"
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}  # ruled tables only;
+# unruled ones are rebuilt by extractors from word positions, where they know the header words
+
+
+@dataclass
+class PdfText:
+    text: str
+    pages: list[PageSpan]
+    method: str                                   # pdfplumber | ocr | pdfplumber+ocr
+    layout: list[PdfPage] = field(default_factory=list)
+
+
+def check_pdf_bytes(raw: bytes) -> None:
+    if not raw:
+        raise SourceError("empty file (0 bytes): nothing to read")
+    if not raw.lstrip()[:5].startswith(b"%PDF"):
+        raise SourceError("not a PDF (no %PDF header): check the file type")
+
+
+def _open_pdfium(raw: bytes):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message:
+            raise SourceError("PDF is encrypted with a password: ask the publisher for an open copy") from None
+        if b"%%EOF" not in raw[-2048:]:
+            raise SourceError("PDF is truncated (no end-of-file marker): download it again") from None
+        raise SourceError(f"unreadable PDF ({exc}); the file may be corrupt") from None
+
+
+def words_to_text(words: list[PdfWord]) -> str:
+    """Lines top to bottom, words left to right: what a reader sees, columns side by side."""
+    lines: list[list[PdfWord]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1][0].top) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return "\n".join(" ".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines)
+
+
+def _digital_page(page, number: int) -> PdfPage:
+    words = [PdfWord(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
+             for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)]
+    tables = []
+    for found in page.find_tables(TABLE_SETTINGS):
+        rows = [[None if c is None else " ".join(c.split()) for c in row] for row in found.extract()]
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:  # single boxes are frames, not tables
+            tables.append(PdfTable(*found.bbox, rows=rows))
+    return PdfPage(number, float(page.width), float(page.height), words, tables)
+
+
+def _needs_ocr(pdfium_page) -> bool:
+    """No text layer but an image: a scan. Blank pages have neither and are not worth OCR time."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = pdfium_page.get_textpage()
+    try:
+        if len(textpage.get_text_range().strip()) >= MIN_TEXT_CHARS:
+            return False
+    finally:
+        textpage.close()
+    return any(True for _ in pdfium_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
+    import pdfplumber  # imported here: pdfminer is slow to import and most runs read HTML
+
+    needs_ocr = [_needs_ocr(pdfium_doc[i]) for i in range(len(pdfium_doc))]
+    layout = []
+    with pdfplumber.open(io.BytesIO(raw)) as pdf:
+        for index, page in enumerate(pdf.pages):
+            if needs_ocr[index]:
+                from scrapers.ocr import ocr_page
+
+                width, height = pdfium_doc[index].get_size()
+                words, skew = ocr_page(pdfium_doc[index])
+                layout.append(PdfPage(index + 1, width, height, words, [], "ocr", skew))
+            else:
+                layout.append(_digital_page(page, index + 1))
+            page.close()  # frees pdfminer's per-page objects: long PDFs otherwise grow memory
+    return layout
+
+
+def read_pdf(raw: bytes) -> PdfText:
+    """Text of each page joined by form feeds; page offsets kept for provenance; layout per page."""
+    check_pdf_bytes(raw)
+    pdfium_doc = _open_pdfium(raw)
+    try:
+        if len(pdfium_doc) > MAX_PAGES:
+            raise SourceError(f"PDF has {len(pdfium_doc)} pages, more than the limit of {MAX_PAGES}")
+        if len(pdfium_doc) == 0:
+            raise SourceError("PDF has no pages: the file may be truncated or corrupt")
+        layout = _read_pages(raw, pdfium_doc)
+    except SourceError:
+        raise
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        if b"%%EOF" not in raw[-2048:]:
+            raise SourceError("PDF is truncated (no end-of-file marker): download it again") from None
+        detail = str(exc).splitlines()[0] if str(exc) else "no detail"
+        raise SourceError(f"unreadable PDF ({type(exc).__name__}: {detail}); the file may be corrupt") from None
+    finally:
+        pdfium_doc.close()
+
+    parts, spans, pos = [], [], 0
+    for page in layout:
+        page_text = words_to_text(page.words)
+        spans.append(PageSpan(page=page.number, start=pos, end=pos + len(page_text)))
+        parts.append(page_text)
+        pos += len(page_text) + 1
+    text = "\f".join(parts)
+    if not text.strip():
+        raise SourceError("PDF has no readable text, even after OCR: the scan may be blank or too faint")
+    methods = {page.method for page in layout}
+    method = "ocr" if methods == {"ocr"} else "pdfplumber+ocr" if "ocr" in methods else "pdfplumber"
+    return PdfText(text=text, pages=spans, method=method, layout=layout)
