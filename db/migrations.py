@@ -114,7 +114,12 @@ def _m002_extraction(db: sqlite_utils.Database) -> None:
     """)
 
 
-MIGRATIONS = [_m001_core, _m002_extraction]
+def _m003_pdf_layout(db: sqlite_utils.Database) -> None:
+    # PDF words and tables as JSON, so re-extraction never re-runs OCR on scanned pages
+    db["documents"].add_column("layout", str)
+
+
+MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

@@ -44,6 +44,7 @@ def store_document(db: sqlite_utils.Database, doc: Document) -> tuple[int, bool]
             "related": json.dumps(doc.related, ensure_ascii=False),
             "captions": json.dumps(doc.captions, ensure_ascii=False),
             "linked_from": doc.linked_from, "status": "new", "error": None,
+            "layout": json.dumps([asdict(p) for p in doc.layout]) if doc.layout else None,
         }
         if existing:  # the source changed: keep the id, re-extract later
             doc_id = existing[0]["id"]

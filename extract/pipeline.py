@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from extract.pk import read_agreement
 from models import Document, Extraction
 
 
@@ -41,6 +42,7 @@ class Extractor:
                 yield exc
 
     def _assemble(self, spacy_doc, doc: Document) -> Extraction:
-        return Extraction(source=_source(doc, doc.kind), officials=spacy_doc._.officials,
+        agreement = read_agreement(doc) if doc.kind in ("pdf", "pk") else None
+        return Extraction(source=_source(doc, "pk" if agreement else doc.kind), officials=spacy_doc._.officials,
                           opds=spacy_doc._.opds, dates=spacy_doc._.dates,
-                          commitments=spacy_doc._.commitments)
+                          commitments=spacy_doc._.commitments, agreement=agreement)

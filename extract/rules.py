@@ -96,5 +96,5 @@ def load_rules() -> Rules:
 
 def alternation(forms, flags_upper: bool = False) -> str:
     """Regex alternation, longest first, spaces matching any whitespace run."""
-    escaped = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True)]
-    return "|".join(escaped)
+    escaped = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True) if f]
+    return "|".join(escaped) or "(?!)"  # an empty list matches nothing, not the empty string

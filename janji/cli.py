@@ -38,6 +38,8 @@ def add(db, sources, published):
     """
     from janji.ingest import add_sources
     report = add_sources(db, list(sources), published)
+    for message in report.errors:
+        click.echo(f"error: {message}", err=True)
     click.echo(f"added {len(report.added)}, unchanged {len(report.unchanged)}, errors {len(report.errors)}")
     if report.errors:
         sys.exit(1)
@@ -126,7 +128,7 @@ def export(db, table, fmt, where, params, output):
                 count = write_rows(out, fmt, columns, rows)
             click.echo(f"wrote {count} rows to {output}", err=True)
         else:
-            write_rows(click.get_text_stream("stdout"), fmt, columns, rows)
+            write_rows(sys.stdout, fmt, columns, rows)
     except ExportError as exc:
         raise click.ClickException(str(exc))
 

@@ -1,7 +1,6 @@
 """`janji add`: paths and URLs -> stored documents. One bad input never stops the others."""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -10,9 +9,6 @@ from db.store import record_ingest_error, store_document
 from scrapers.errors import SourceError
 from scrapers.files import read_path
 from scrapers.web import fetch_document
-
-log = logging.getLogger("janji.add")
-
 
 @dataclass
 class IngestReport:
@@ -32,7 +28,6 @@ def add_sources(db: sqlite_utils.Database, sources: list[str], published: str | 
             doc = fetch_document(source) if is_url(source) else read_path(source)
         except SourceError as exc:
             message = str(exc)
-            log.error(message)
             record_ingest_error(db, source, message)
             report.errors.append(message)
             continue

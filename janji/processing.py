@@ -28,9 +28,11 @@ def document_from_row(db: sqlite_utils.Database, row: dict) -> Document:
         linked_from=row["linked_from"],
     )
     if doc.kind in ("pdf", "pk"):
-        raw = db.execute("select content from raw_files where sha256 = ?", [row["sha256"]]).fetchone()[0]
-        doc.raw = raw
-        doc.layout = getattr(read_pdf(raw), "layout", [])
+        if row.get("layout"):
+            doc.layout = json.loads(row["layout"])  # the PK reader takes page dicts as stored
+        else:  # stored before layouts were kept: read the bytes again
+            raw = db.execute("select content from raw_files where sha256 = ?", [row["sha256"]]).fetchone()[0]
+            doc.layout = read_pdf(raw).layout
     return doc
 
 

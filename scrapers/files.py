@@ -47,7 +47,7 @@ def document_from_bytes(raw: bytes, *, path: str | None = None, url: str | None 
         pdf = read_pdf(raw)
         return Document(raw=raw, text=pdf.text, kind="pdf", path=path, url=url, site=site,
                         title=Path(path or url or "document.pdf").name, content_type="application/pdf",
-                        text_method=pdf.method, pages=pdf.pages, layout=getattr(pdf, "layout", []))
+                        text_method=pdf.method, pages=pdf.pages, layout=pdf.layout)
     if kind == "html":
         return read_html(raw, url=url, path=path, header_charset=header_charset, site=site)
     return read_text(raw, path=path, url=url)

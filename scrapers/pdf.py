@@ -95,7 +95,12 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
                 from scrapers.ocr import ocr_page
 
                 width, height = pdfium_doc[index].get_size()
-                words, skew = ocr_page(pdfium_doc[index])
+                try:
+                    words, skew = ocr_page(pdfium_doc[index])
+                except SourceError:
+                    raise
+                except Exception as exc:  # not a broken file: say it was the OCR step
+                    raise SourceError(f"OCR failed on page {index + 1} ({type(exc).__name__}: {exc})") from None
                 layout.append(PdfPage(index + 1, width, height, words, [], "ocr", skew))
             else:
                 layout.append(_digital_page(page, index + 1))

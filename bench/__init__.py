@@ -1,0 +1,1 @@
+"""Benchmarks: figures printed, never asserted on time. See bench/README.md."""

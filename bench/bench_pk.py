@@ -1,0 +1,117 @@
+"""PK reader benchmark: per-field accuracy on the gold set, pages/s (digital and OCR), and the
+cost of our whole PK read relative to bare pdfplumber extract_tables() on the same pages.
+
+    .venv/bin/python bench/bench_pk.py [--repeat N]
+
+Prints figures only; nothing here asserts on time.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib.util
+import io
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extract.pk import read_agreement  # noqa: E402
+from models import Document  # noqa: E402
+from scrapers.pdf import read_pdf  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("make_pk_fixtures", ROOT / "tests" / "pk" / "make_pk_fixtures.py")
+fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fixtures)
+
+PARTY_FIELDS = ("name", "full_name", "position", "nip")
+FIELDS = ("year", "revision", "opd", "region", "signed_place", "signed_date", "total_anggaran", "total_mismatch")
+
+
+def read(raw: bytes):
+    result = read_pdf(raw)
+    doc = Document(raw=raw, text=result.text, kind="pk", pages=result.pages, layout=result.layout,
+                   text_method=result.method)
+    return result, read_agreement(doc)
+
+
+def bare_tables(raw: bytes) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(raw)) as pdf:
+        return sum(len(page.extract_tables()) for page in pdf.pages)
+
+
+def accuracy(gold: dict, paths: dict) -> dict[str, list[bool]]:
+    scores: dict[str, list[bool]] = {}
+    for name, case in gold.items():
+        got = dataclasses.asdict(read(paths[name].read_bytes())[1])
+        want = case["expected"]
+        for key in FIELDS:
+            scores.setdefault(key, []).append(got[key] == want[key])
+        for party in ("first_party", "second_party"):
+            for key in PARTY_FIELDS:
+                g = (got[party] or {}).get(key) if got[party] else None
+                w = (want[party] or {}).get(key) if want[party] else None
+                scores.setdefault(f"{party}.{key}", []).append(g == w)
+        rows = {(t["sasaran"], t["indikator"], t["target"], t["value"], t["unit"], t["page"]) for t in got["targets"]}
+        values = {(t["indikator"], t["value"], t["unit"]) for t in got["targets"]}
+        for t in case["targets"]:
+            scores.setdefault("target rows exact", []).append((t["s"], t["i"], t["t"], t["v"], t["unit"], t["p"]) in rows)
+            scores.setdefault("target values+units", []).append((t["i"], t["v"], t["unit"]) in values)
+        programs = {(p["program"], p["anggaran"], p["keterangan"], p["page"]) for p in got["programs"]}
+        for p in case["programs"]:
+            scores.setdefault("program rows exact", []).append((p["k"], p["v"], p["n"], p["p"]) in programs)
+        scores.setdefault("extra/missing target rows = 0", []).append(len(got["targets"]) == len(case["targets"]))
+    return scores
+
+
+def timed(fn, items, repeat):
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for item in items:
+            fn(item)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    gold = fixtures.load_gold()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = fixtures.generate(Path(tmp))
+        print(f"PK gold set: {len(gold)} documents, {sum(len(c['targets']) for c in gold.values())} target rows, "
+              f"{sum(len(c['programs']) for c in gold.values())} program rows\n")
+        print(f"{'field':34} accuracy")
+        for key, hits in accuracy(gold, paths).items():
+            print(f"  {key:32} {sum(hits)}/{len(hits)} = {sum(hits) / len(hits):.1%}")
+
+        raws = [paths[name].read_bytes() for name in gold]
+        pages = sum(len(read(raw)[0].pages) for raw in raws) * args.repeat
+        ours = timed(read, raws, args.repeat)
+        pdf_only = timed(read_pdf, raws, args.repeat)
+        bare = timed(bare_tables, raws, args.repeat)
+        print(f"\ndigital: {pages} pages in {ours:.2f} s = {pages / ours:.1f} pages/s "
+              f"(read_pdf alone {pages / pdf_only:.1f} pages/s; bare pdfplumber extract_tables {pages / bare:.1f} pages/s)")
+        print(f"ratio whole PK read / bare extract_tables: {ours / bare:.2f}x (+{(ours / bare - 1):.0%})")
+
+        if shutil.which("tesseract") is None:
+            print("\nOCR: skipped (tesseract not installed)")
+            return
+        scan = paths["scan_kota_dinkes"].read_bytes()
+        start = time.perf_counter()
+        result, pk = read(scan)
+        took = time.perf_counter() - start
+        n = len(result.pages)
+        ok = sum((t.target, t.value) == (g["t"], g["v"]) for t, g in zip(pk.targets, gold["kota_dinkes_portrait_ruled"]["targets"]))
+        print(f"\nOCR (OMP_THREAD_LIMIT=1, {n} pages, 300 dpi, deskew {result.layout[0].skew_degrees:+.1f} deg): "
+              f"{took:.2f} s = {took / n:.2f} s/page = {n / took:.2f} pages/s; target values exact {ok}/{len(pk.targets)}")
+
+
+if __name__ == "__main__":
+    main()

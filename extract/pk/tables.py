@@ -1,0 +1,156 @@
+"""Lampiran tables -> rows keyed by column (sasaran, indikator, …, anggaran), with their page.
+
+Ruled tables come from the PDF reader; unruled ones (and OCR'd pages) are rebuilt here from
+word positions, with columns placed under the header words named in pk_rules.json.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.pk.lines import group_lines, line_text
+from extract.pk.rules import rules
+from models.pdf_layout import PdfPage
+
+ROW_GAP_FACTOR = 2.6  # a vertical gap this many line heights long ends an unruled table
+
+
+@dataclass
+class TableRows:
+    kind: str                                 # targets | programs
+    columns: list[str | None]                 # field of each column, None when unknown
+    rows: list[tuple[int, list[str | None]]] = field(default_factory=list)  # (page, cells)
+
+
+def field_for(cell: str | None) -> str | None:
+    text = " ".join((cell or "").split()).lower()
+    for key, words in rules()["columns"].items():
+        if any(text == w.lower() or text.startswith(w.lower() + " ") or text.startswith(w.lower() + "/")
+               for w in words):
+            return key
+    return None
+
+
+def table_kind(columns: list[str | None]) -> str | None:
+    if {"indikator", "target"} <= set(columns):
+        return "targets"
+    if {"program", "anggaran"} <= set(columns):
+        return "programs"
+    return None
+
+
+def _from_ruled(page: PdfPage, previous: TableRows | None) -> list[TableRows]:
+    found = []
+    for table in page.tables:
+        columns = [field_for(c) for c in table.rows[0]]
+        kind = table_kind(columns)
+        body = table.rows[1:]
+        continues = previous and previous.rows and previous.rows[-1][0] == page.number - 1
+        if kind is None and continues and len(table.rows[0]) == len(previous.columns):
+            kind, columns, body = previous.kind, previous.columns, table.rows  # continued, no header
+        if kind is None:
+            continue
+        current = TableRows(kind, columns, [(page.number, row) for row in body])
+        found.append(current)
+        previous = current
+    return found
+
+
+def _header_columns(line) -> list[tuple[str | None, float, float]]:
+    """(field, x0, x1) per header column; words that match no keyword widen the column before."""
+    columns: list[list] = []
+    index = 0
+    while index < len(line):
+        two = field_for(line_text(line[index:index + 2]))  # "Sub Kegiatan"
+        key = field_for(line[index].text) or (two if two and index + 1 < len(line) else None)
+        if key and (not columns or columns[-1][0] != key):
+            columns.append([key, line[index].x0, line[index].x1])
+        elif columns:
+            columns[-1][2] = line[index].x1
+        index += 1
+    return [tuple(c) for c in columns]
+
+
+def _boundaries(header, lines) -> list[float]:
+    """x where each column ends: the widest empty vertical strip between two header centres
+    (works for left-aligned cells under centred headers too); else halfway between headers."""
+    spans = sorted((w.x0, w.x1) for line in lines for w in line)
+    gaps, reach = [], None
+    for x0, x1 in spans:
+        if reach is not None and x0 > reach:
+            gaps.append((reach, x0))
+        reach = x1 if reach is None else max(reach, x1)
+    bounds = []
+    for a, b in zip(header, header[1:]):
+        left, right = (a[1] + a[2]) / 2, (b[1] + b[2]) / 2
+        inside = [g for g in gaps if left < (g[0] + g[1]) / 2 < right]
+        widest = max(inside, key=lambda g: g[1] - g[0], default=None)
+        bounds.append((widest[0] + widest[1]) / 2 if widest else (a[2] + b[1]) / 2)
+    return bounds
+
+
+def _table_blocks(lines):
+    """(header, data lines) for each header line, data ending at a big gap or the next header."""
+    blocks, current, last_bottom = [], None, 0.0
+    for line in lines:
+        header = _header_columns(line)
+        if table_kind([h[0] for h in header]):
+            current = (header, [])
+            blocks.append(current)
+        elif current is not None:
+            height = max(w.bottom - w.top for w in line)
+            if line[0].top - last_bottom > ROW_GAP_FACTOR * height:
+                current = None
+                continue
+            current[1].append(line)
+        last_bottom = max(w.bottom for w in line)
+    return blocks
+
+
+def _from_words(page: PdfPage) -> list[TableRows]:
+    found = []
+    for header, lines in _table_blocks(group_lines(page.words)):
+        columns = [h[0] for h in header]
+        table, bounds = TableRows(table_kind(columns), columns), _boundaries(header, lines)
+        for line in lines:
+            cells: list[list[str]] = [[] for _ in columns]
+            for word in line:
+                cells[sum(word.x0 >= b for b in bounds)].append(word.text)
+            _add_line(table, page.number, [" ".join(c) for c in cells])
+        found.append(table)
+    return found
+
+
+def _add_line(table: TableRows, page: int, cells: list[str]) -> None:
+    """A line starts a new row when it numbers one or carries a value; otherwise it continues
+    the wrapped cells of the row above (unruled tables have no lines to tell rows apart)."""
+    cols = table.columns
+    value_col = "target" if table.kind == "targets" else "anggaran"
+    has = {c: cells[i] for i, c in enumerate(cols) if c and cells[i]}
+    total = any(cells[i].strip().lower() in {t.lower() for t in rules()["total_labels"]} for i in range(len(cells)))
+    starts_row = re.fullmatch(r"\d+\.?", has.get("no", "")) or value_col in has or total
+    if not table.rows and not starts_row:
+        return  # the second line of a two-line header ("Strategis", "(Rp)")
+    if starts_row:
+        # a lower-case sasaran without a number is the wrapped tail of the one above
+        if "sasaran" in has and "no" not in has and table.rows and has["sasaran"][:1].islower():
+            i = cols.index("sasaran")
+            table.rows[-1][1][i] = f"{table.rows[-1][1][i] or ''} {cells[i]}".strip()
+            cells[i] = ""
+        table.rows.append((page, [c or "" for c in cells]))
+        return
+    row = table.rows[-1][1]
+    for i, text in enumerate(cells):
+        if text:
+            row[i] = f"{row[i]} {text}".strip() if row[i] else text
+
+
+def lampiran_tables(pages: list[PdfPage]) -> list[TableRows]:
+    """Every targets and programs table, in page order. Pages with ruled tables use them; the
+    others are read from word positions."""
+    found: list[TableRows] = []
+    for page in pages:
+        previous = found[-1] if found else None
+        ruled = _from_ruled(page, previous) if page.tables else []
+        found += ruled or _from_words(page)
+    return found

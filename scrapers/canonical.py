@@ -1,0 +1,64 @@
+"""One article, one URL: tracking parameters stripped, fragments dropped, <link rel=canonical> followed.
+
+Sites link the same article as `?utm_source=wa`, `#komentar`, `?fbclid=…` and `http://` vs
+`https://`; without this each variant would be stored as its own document.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+
+TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "_hs")
+TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
+                   "twclid", "ttclid", "_ga", "_gl", "mkt_tok", "ref_src", "amp", "share", "s_cid"}
+DEFAULT_PORTS = {"http": 80, "https": 443}
+CANONICAL_LINK = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical""", re.I)
+
+
+def is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def clean_url(url: str, base: str | None = None) -> str:
+    """Absolute URL with lower-case scheme and host, no default port, no fragment, no tracking."""
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    netloc = host
+    if parts.port and parts.port != DEFAULT_PORTS.get(scheme):
+        netloc = f"{host}:{parts.port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not is_tracking(k)])
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+def same_site(a: str, b: str) -> bool:
+    """Same host, ignoring a leading www. (a canonical link may not point at another site)."""
+    def host(url: str) -> str:
+        name = (urlsplit(url).hostname or "").lower()
+        return name[4:] if name.startswith("www.") else name
+    return host(a) == host(b)
+
+
+def canonical_link(html: str | BeautifulSoup, page_url: str) -> str | None:
+    """The page's <link rel=canonical>, cleaned, if it is an http(s) URL on the same site.
+
+    Another site's canonical (syndicated copies) is ignored: the page we fetched is what we store.
+    """
+    if isinstance(html, str):
+        if not CANONICAL_LINK.search(html):
+            return None
+        html = BeautifulSoup(html, "lxml")
+    tag = html.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+    href = tag.get("href", "").strip() if tag else ""
+    if not href:
+        return None
+    url = clean_url(href, page_url)
+    if urlsplit(url).scheme not in ("http", "https") or not same_site(url, page_url):
+        return None
+    return url

@@ -1,0 +1,249 @@
+"""A polite async HTTP client for scrape jobs (httpx).
+
+Government servers are small: one request per second per host by default (more if robots.txt
+asks with Crawl-delay), a few requests in flight overall, backoff on 5xx and timeouts, and
+Retry-After obeyed. Only http(s), only the job's hosts, never private or loopback addresses
+(checked after DNS resolution, so a public name pointing inside the network is refused too).
+"""
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
+
+import httpx
+
+from scrapers.canonical import same_site
+from scrapers.errors import SourceError
+from scrapers.web import MAX_REDIRECTS, USER_AGENT
+
+REDIRECTS = {301, 302, 303, 307, 308}
+RETRY_STATUSES = {500, 502, 503, 504}
+MAX_ROBOTS_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class CrawlPolicy:
+    delay: float = 1.0             # seconds between two requests to one host (Crawl-delay may raise it)
+    concurrency: int = 4           # requests in flight over all hosts
+    timeout: float = 20.0          # seconds for a whole response, connect to last byte
+    retries: int = 3               # extra attempts on 5xx, timeouts and dropped connections
+    backoff: float = 1.0           # first retry wait; doubles each attempt
+    max_retry_after: float = 300.0  # a longer Retry-After gives up instead of stalling the run
+    max_bytes: int = 20 * 1024 * 1024
+    max_redirects: int = MAX_REDIRECTS
+    allowed_hosts: frozenset[str] | None = None  # None: any host
+    allow_private: bool = False
+    robots: bool = True
+    user_agent: str = USER_AGENT
+
+
+@dataclass
+class Fetched:
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    content: bytes = b""
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type")
+
+    @property
+    def charset(self) -> str | None:
+        for part in (self.content_type or "").split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                return value.strip("\"' ")
+        return None
+
+
+class FetchError(SourceError):
+    """A URL could not be fetched. `skip` marks policy refusals (robots.txt, other hosts)."""
+
+    def __init__(self, message: str, *, status: int = 0, skip: bool = False):
+        super().__init__(message)
+        self.status, self.skip = status, skip
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds: either a number or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+def is_public_address(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
+                or ip.is_multicast or ip.is_unspecified)
+
+
+@dataclass
+class _Host:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)       # one request start at a time
+    init_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # one robots.txt / DNS check
+    next_at: float = 0.0
+    crawl_delay: float = 0.0
+    robots: RobotFileParser | None = None
+    checked: bool = False
+
+
+class Crawler:
+    """`async with Crawler(policy) as c: page = await c.fetch(url)`; `sleep` is injectable for tests."""
+
+    def __init__(self, policy: CrawlPolicy | None = None, *, sleep=asyncio.sleep,
+                 transport: httpx.AsyncBaseTransport | None = None):
+        self.policy = policy or CrawlPolicy()
+        self._sleep = sleep
+        self._transport = transport
+        self._hosts: dict[str, _Host] = {}
+        self._slots = asyncio.Semaphore(max(1, self.policy.concurrency))
+        self.requests = 0          # every request sent, robots.txt and retries included
+        self.client: httpx.AsyncClient | None = None
+
+    async def __aenter__(self) -> "Crawler":
+        self.client = httpx.AsyncClient(headers={"User-Agent": self.policy.user_agent},
+                                        timeout=httpx.Timeout(self.policy.timeout),
+                                        follow_redirects=False, transport=self._transport)
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.client.aclose()
+
+    def _host(self, url: str) -> _Host:
+        return self._hosts.setdefault(urlsplit(url).netloc.lower(), _Host())
+
+    async def fetch(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
+        """GET with retries. Any HTTP status is returned; FetchError when there is no response."""
+        async with self._slots:
+            attempt = 0
+            while True:
+                try:
+                    page = await self._follow(url, headers or {})
+                except (httpx.TimeoutException, TimeoutError):
+                    error = FetchError(f"{url}: timed out after {self.policy.timeout:g} s; the site is slow or down")
+                except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                    error = FetchError(f"{url}: connection failed ({type(exc).__name__}); the site may be down")
+                else:
+                    wait = retry_after_seconds(page.headers.get("retry-after"))
+                    if page.status in (429, 503) and wait is not None:
+                        if wait > self.policy.max_retry_after or attempt >= self.policy.retries:
+                            return page
+                        host = self._host(page.final_url)  # the whole host waits, not only this URL
+                        host.next_at = max(host.next_at, asyncio.get_running_loop().time() + wait)
+                        attempt += 1
+                        continue
+                    if page.status not in RETRY_STATUSES or attempt >= self.policy.retries:
+                        return page
+                    error = None
+                if error and attempt >= self.policy.retries:
+                    raise error
+                await self._sleep(self.policy.backoff * 2 ** attempt)
+                attempt += 1
+
+    async def _follow(self, url: str, headers: dict[str, str], *, robots: bool = True) -> Fetched:
+        current = url
+        for _ in range(self.policy.max_redirects + 1):
+            await self._check(current, robots=robots)
+            status, response_headers, content = await self._get(current, headers)
+            location = response_headers.get("location")
+            if status in REDIRECTS and location:
+                current = urljoin(current, location)
+                continue
+            return Fetched(url, current, status, response_headers, content)
+        raise FetchError(f"{url}: more than {self.policy.max_redirects} redirects (a redirect loop?)", status=310)
+
+    async def _check(self, url: str, *, robots: bool) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError(f"{url}: only http and https URLs are fetched", skip=True)
+        allowed = self.policy.allowed_hosts
+        if allowed is not None and not any(same_site(url, f"http://{h}/") for h in allowed):
+            raise FetchError(f"{url}: {parts.hostname} is not a host of this job (allowed: "
+                             f"{', '.join(sorted(allowed))})", skip=True)
+        host = self._host(url)
+        async with host.init_lock:
+            if not host.checked:
+                if not self.policy.allow_private:
+                    await self._check_address(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+                host.checked = True
+                if self.policy.robots:
+                    await self._load_robots(url, host)
+        if robots and host.robots and not host.robots.can_fetch(self.policy.user_agent, url):
+            raise FetchError(f"{url}: disallowed by robots.txt, not fetched", skip=True)
+
+    async def _check_address(self, hostname: str, port: int) -> None:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
+        except socket.gaierror as exc:
+            raise FetchError(f"{hostname}: cannot resolve the host name ({exc.strerror})") from None
+        for info in infos:
+            address = info[4][0]
+            if not is_public_address(address):
+                raise FetchError(f"{hostname} resolves to the private address {address}; pass "
+                                 "--allow-private (or allow_private in the profile) for an intranet source")
+
+    async def _load_robots(self, url: str, host: _Host) -> None:
+        parts = urlsplit(url)
+        robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        parser = RobotFileParser(robots_url)
+        try:
+            page = await self._follow(robots_url, {}, robots=False)
+            status, text = page.status, page.content[:MAX_ROBOTS_BYTES].decode("utf-8", "replace")
+        except (httpx.HTTPError, TimeoutError, FetchError):
+            status, text = 503, ""
+        if status in (401, 403) or status >= 500:
+            parser.disallow_all = True   # the server refuses or is in trouble: leave it alone this run
+        elif status >= 400:
+            parser.allow_all = True      # no robots.txt: everything is allowed
+        else:
+            parser.parse(text.splitlines())
+            delay = parser.crawl_delay(self.policy.user_agent)
+            host.crawl_delay = float(delay) if delay else 0.0
+        host.robots = parser
+
+    async def _wait_turn(self, url: str) -> None:
+        host = self._host(url)
+        async with host.lock:
+            loop = asyncio.get_running_loop()
+            wait = host.next_at - loop.time()
+            if wait > 0:
+                await self._sleep(wait)
+            delay = max(self.policy.delay, host.crawl_delay)
+            host.next_at = max(loop.time(), host.next_at) + delay
+
+    async def _get(self, url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        await self._wait_turn(url)
+        self.requests += 1
+        limit = self.policy.max_bytes
+        async with asyncio.timeout(self.policy.timeout):  # also bounds a server that trickles bytes
+            async with self.client.stream("GET", url, headers=headers) as response:
+                response_headers = {k.lower(): v for k, v in response.headers.items()}
+                declared = response_headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    raise FetchError(f"{url}: response of {declared} bytes is over the {limit}-byte limit",
+                                     status=response.status_code)
+                chunks, size = [], 0
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > limit:
+                        raise FetchError(f"{url}: response larger than the {limit}-byte limit, not stored",
+                                         status=response.status_code)
+                    chunks.append(chunk)
+                return response.status_code, response_headers, b"".join(chunks)

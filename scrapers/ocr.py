@@ -1,0 +1,103 @@
+"""Scanned PDF pages -> words with positions, via Tesseract and its Indonesian data.
+
+We call the `tesseract` binary directly (TSV output gives each word's box) instead of a wrapper
+library: one less dependency and the same behaviour. Scans are often a degree or two off
+straight, which costs Tesseract whole lines, so pages are deskewed first.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+
+from models.pdf_layout import PdfWord
+from scrapers.errors import SourceError
+
+OCR_DPI = 300           # Tesseract's accuracy drops quickly below ~250 dpi for 10-11 pt text
+OCR_LANG = "ind"
+OCR_TIMEOUT_S = 120     # per page; a stuck Tesseract must not hang an unattended run
+MAX_SKEW_DEGREES = 5.0
+RULING_GLYPHS = "|[]_—-=!"  # larger rotations are not "slightly rotated scans"; leave them alone
+
+
+def tesseract_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def _ink_mask(gray, width: int = 800):
+    """Small boolean array of dark pixels: deskew only needs coarse line structure."""
+    import numpy as np
+
+    scale = width / gray.width
+    small = gray.resize((width, max(1, int(gray.height * scale))))
+    return small, np.asarray(small) < 128
+
+
+def _profile_score(img, angle: float) -> float:
+    """How sharply text lines stand out in the row profile when rotated by `angle`."""
+    import numpy as np
+
+    rotated = img.rotate(angle, fillcolor=255)
+    rows = (np.asarray(rotated) < 128).sum(axis=1).astype(float)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def estimate_skew(gray) -> float:
+    """Angle (degrees, counter-clockwise) that makes text lines horizontal, coarse then fine."""
+    small, mask = _ink_mask(gray)
+    if mask.sum() < 100:  # blank page: nothing to align
+        return 0.0
+    best = max((a / 2 for a in range(-10, 11)), key=lambda a: _profile_score(small, a))
+    fine = [best + a / 10 for a in range(-5, 6)]
+    return max(fine, key=lambda a: _profile_score(small, a))
+
+
+def _run_tesseract(png: bytes) -> str:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")  # Tesseract's OpenMP threads fight each other on small machines
+    try:
+        proc = subprocess.run(
+            ["tesseract", "stdin", "stdout", "-l", OCR_LANG, "--dpi", str(OCR_DPI), "--psm", "3", "tsv"],
+            input=png, capture_output=True, env=env, timeout=OCR_TIMEOUT_S, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise SourceError(f"OCR took longer than {OCR_TIMEOUT_S} s on one page: the scan may be damaged") from None
+    if proc.returncode != 0:
+        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise SourceError(f"Tesseract failed ({detail[0]}); check that tesseract-ocr-ind is installed")
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def _tsv_words(tsv: str, px_per_pt: float) -> list[PdfWord]:
+    words = []
+    for line in tsv.splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip(RULING_GLYPHS + " "):
+            continue  # table ruling lines come back as "|" or "[" words: they are not text
+        left, top, width, height = (int(c) for c in cols[6:10])
+        words.append(PdfWord(
+            text=cols[11].strip(),
+            x0=left / px_per_pt, top=top / px_per_pt,
+            x1=(left + width) / px_per_pt, bottom=(top + height) / px_per_pt,
+        ))
+    return words
+
+
+def ocr_page(pdfium_page) -> tuple[list[PdfWord], float]:
+    """Words of one rendered page in PDF points, and the skew corrected (degrees)."""
+    from PIL import ImageFilter
+
+    if not tesseract_available():
+        raise SourceError("PDF has no text layer and Tesseract is not installed: "
+                          "apt-get install tesseract-ocr tesseract-ocr-ind")
+    px_per_pt = OCR_DPI / 72
+    image = pdfium_page.render(scale=px_per_pt, grayscale=True).to_pil().convert("L")
+    image = image.filter(ImageFilter.MedianFilter(3))  # scanner speckle becomes stray glyphs otherwise
+    skew = estimate_skew(image)
+    if skew and abs(skew) <= MAX_SKEW_DEGREES:
+        image = image.rotate(skew, fillcolor=255, resample=3)  # 3 = bicubic: keeps strokes smooth
+    else:
+        skew = 0.0
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return _tsv_words(_run_tesseract(buf.getvalue()), px_per_pt), skew
