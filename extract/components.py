@@ -10,7 +10,7 @@ from models import Opd
 from extract.dates import find_dates
 from extract.furniture import FurnitureMask
 from extract.officials import add_name_mentions, find_titles, officials_from_titles
-from extract.opds import find_opds, group_opds
+from extract.opds import find_opds, group_opds, local_abbreviations
 from extract.quotes import attribute, find_quote_spans
 from extract.regions import explicit_regions
 from extract.rules import load_rules
@@ -51,10 +51,11 @@ def make_context(nlp, name):
 def make_officials(nlp, name):
     def officials(doc: Doc) -> Doc:
         text, skip, region = doc.text, doc._.skip, doc._.region
-        doc._.titles = find_titles(text, skip, region)
+        local = local_abbreviations(text)
+        doc._.titles = find_titles(text, skip.with_headlines, region, local)
         doc._.officials = officials_from_titles(text, doc._.titles, region)
         add_name_mentions(text, doc._.officials, skip)
-        hits = find_opds(text, skip, region)
+        hits = find_opds(text, skip, region, local)
         doc._.opds = group_opds(text, hits, region)
         known = {(o.name.lower(), o.region) for o in doc._.opds}
         # officials' agencies count as OPDs of the document too

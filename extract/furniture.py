@@ -10,6 +10,19 @@ from models.vocab import furniture
 INLINE_CAPTION = re.compile(r"\((?:Foto|Photo|Dok|Ist|istimewa)[^()\n]{0,120}\)", re.I)
 
 
+HEADLINE_MAX = 200
+HEADLINE_CAPITALISED = 0.6
+
+
+def _is_headline(line: str) -> bool:
+    """Title Case lines (headlines, menu items): every word capitalised, so capitalisation says
+    nothing about names there ("Wali Kota Tinjau Titik Genangan")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 2]
+    if len(line) > HEADLINE_MAX or len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALISED
+
+
 class FurnitureMask:
     """Sorted, non-overlapping excluded spans; `mask(pos)` is True inside furniture."""
 
@@ -35,11 +48,32 @@ class FurnitureMask:
             if marker.action == "teaser" and len(line.strip()) <= len(marker.marker) + 2:
                 skip_next = True  # "BACA JUGA:" alone on its line: the headline is the next line
         spans += [(m.start(), m.end()) for m in INLINE_CAPTION.finditer(text)]
-        spans.sort()
-        self.starts = [s for s, _ in spans]
-        self.spans = spans
+        self.spans = _Spans(spans)
+        headlines, pos = [], 0
+        for line in text.splitlines(keepends=True):
+            if _is_headline(line):
+                headlines.append((pos, pos + len(line)))
+            pos += len(line)
+        self.headlines = _Spans(headlines)
 
     def __call__(self, pos: int) -> bool:
+        return self.spans.covers(pos)
+
+    def with_headlines(self, pos: int) -> bool:
+        """Also skip Title Case lines: for reading names, which rely on capitalisation."""
+        return self.spans.covers(pos) or self.headlines.covers(pos)
+
+
+class _Spans:
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_end = []  # running maximum of ends, so overlapping spans are found by bisect
+        top = -1
+        for _, e in self.spans:
+            top = max(top, e)
+            self.max_end.append(top)
+
+    def covers(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1] or any(
-            s <= pos < e for s, e in self.spans[max(0, i - 3):i])
+        return i >= 0 and self.max_end[i] > pos

@@ -36,7 +36,13 @@ class ParsedName:
     end: int
 
 
+# Degrees not in the list still have their shape: "S.Par.", "M.Par", "S.Tr.Keb."
+DEGREE_SHAPE = re.compile(r"(?:S|M|D|A|Sp)\.[A-Z][a-zA-Z]{0,5}\.?(?:[A-Z][a-zA-Z]{0,4}\.?)*")
+
+
 def is_degree(token: str) -> bool:
+    if DEGREE_SHAPE.fullmatch(token):
+        return True
     return _key(token) in _vocab()[1] and (token[0].isupper() or "." in token)
 
 

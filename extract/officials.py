@@ -35,7 +35,7 @@ def _title_pattern() -> tuple[re.Pattern, dict[str, PositionForm]]:
     r = load_rules()
     forms = {re.sub(r"\s+", " ", p.form.lower()): p for p in r.positions}
     acting = alternation(r.acting)
-    pattern = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})\s*)?(?P<form>{alternation(p.form for p in r.positions)})(?![\w])",
+    pattern = re.compile(rf"(?<![\w.])(?:(?P<acting>{acting})(?:\s*\([^()]{{1,8}}\))?\s*)?(?P<form>{alternation(p.form for p in r.positions)})(?![\w])",
                          re.I)
     return pattern, forms
 
@@ -91,7 +91,15 @@ def _nickname(text: str, pos: int) -> tuple[str | None, int]:
     return nick.group(1).strip(), after + nick.end()
 
 
-def find_titles(text: str, skip, default_region: str | None) -> list[TitleHit]:
+def _unit_name(text: str, pos: int) -> tuple[str | None, int]:
+    """The name of a unit inside an OPD ("Bidang Pembinaan SMP", "RSUD Luwuk"): capitalised words
+    up to a comma or an honorific, which is what separates it from the person's name."""
+    m = re.match(r"\s+((?:[A-Z][\w.]*|dan)(?:\s+(?:[A-Z][\w.]*|dan)){0,5}?)\s*(?=,|\s+(?:H|Hj|Hi|Dr|dr|Ir|Drs|Dra|Prof)\.?\s)",
+                 text[pos:pos + 120])
+    return (m.group(1), pos + m.end(1)) if m else (None, pos)
+
+
+def find_titles(text: str, skip, default_region: str | None, local: dict[str, str]) -> list[TitleHit]:
     pattern, forms = _title_pattern()
     acting_forms = load_rules().acting
     hits = []
@@ -102,20 +110,37 @@ def find_titles(text: str, skip, default_region: str | None) -> list[TitleHit]:
         position, end, opd = rule.position, m.end(), None
         if rule.opd_from.startswith("fixed:"):
             opd = rule.opd_from[len("fixed:"):]
+            if opd.startswith("Rumah Sakit"):
+                unit, end = _unit_name(text, end)
+                if unit:
+                    opd, position = f"{opd} {unit}", f"{position} {unit}"
         elif rule.opd_from == "follows":
             implied = position.split()[-1] if position.split()[-1] in UNIT_FIRST_WORDS else ""
-            hit = opd_at(text, end, implied)
+            hit = opd_at(text, end, implied, local)
             if hit:
                 opd, end = hit.canonical, hit.end
                 position = _combine(position, opd)
-            elif implied:
-                continue  # "Kepala Dinas" with no readable agency: not enough to name a position
-        elif rule.opd_from == "place":
+            elif implied == "Bidang":
+                unit, end = _unit_name(text, end)
+                if not unit:
+                    continue
+                position = f"{position} {unit}"
+            else:
+                continue  # "Kepala …" with no readable agency: not enough to name a position
+        elif rule.opd_from in ("place", "place_skip"):
             place, end = _place(text, end)
             if not place:
                 continue
-            position = f"{position} {place}"
-            opd = f"Kecamatan {place}" if rule.position == "Camat" else None
+            if rule.opd_from == "place":
+                position = f"{position} {place}"
+                opd = f"Kecamatan {place}" if rule.position == "Camat" else None
+        unit_code = re.match(r"\s+\d{2,4}/[A-Z][\w-]*", text[end:])  # "Dandim 1707/Merauke"
+        if unit_code:
+            end += unit_code.end()
+        if opd and rule.opd_from.startswith("fixed:"):
+            extra = opd_at(text, end, "", local)  # "Asisten I Setda Bengkulu Utara"
+            if extra:
+                end = extra.end
         if m.group("acting"):
             position = f"{acting_forms[m.group('acting').lower()]} {position}"
         end = _skip_paren(text, end)

@@ -14,6 +14,10 @@ GENERIC = re.compile(r"\b(?P<unit>Dinas|Badan)\s+(?P<rest>(?:[A-Z][a-z]+|dan)(?:
 RSUD = re.compile(r"\b(?:RSUD|Rumah Sakit Umum Daerah)\s+(?P<name>(?:dr\.|Dr\.|H\.|Hj\.|Prof\.)?\s*(?:[A-Z][\w.']*\s?){1,4})")
 
 
+DEFINITION = re.compile(r"\b(?P<full>(?:Dinas|Badan|Satuan|Sekretariat|Inspektorat|Bagian|Biro|Kantor)"
+                        r"(?:,?\s+(?:[A-Z][a-z]+|dan))+)\s*\((?P<abbr>[A-Z][A-Za-z0-9&\- ]{1,15})\)")
+
+
 @dataclass
 class OpdHit:
     canonical: str
@@ -35,12 +39,30 @@ def _canonical_full(matched: str) -> str:
     return load_rules().opd_names[re.sub(r"\s+", " ", matched).lower()]
 
 
-def opd_at(text: str, pos: int, implied: str = "") -> OpdHit | None:
+def local_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations this text defines ("Dinas Lingkungan Hidup dan Kebersihan (DLHK)") and
+    ambiguous ones it settles; they take precedence over the gazetteer within the text."""
+    found = _resolve_ambiguous(text)
+    names = load_rules().opd_names
+    for m in DEFINITION.finditer(text):
+        full = re.sub(r"\s+", " ", m.group("full")).strip()
+        found[m.group("abbr").strip()] = names.get(full.lower(), full)
+    return found
+
+
+def opd_at(text: str, pos: int, implied: str = "", local: dict[str, str] | None = None) -> OpdHit | None:
     """An OPD written at `pos`, read together with a unit word implied by the title before it
     ("Kepala Dinas" + "Pendidikan" -> Dinas Pendidikan)."""
     full, abbrev, _ = _patterns()
     lead = len(text[pos:]) - len(text[pos:].lstrip(" "))
     at = pos + lead
+    for short, canonical in (local or {}).items():
+        if text.startswith(short, at) and not text[at + len(short):at + len(short) + 1].isalnum():
+            return OpdHit(canonical, short, at, at + len(short))
+    for canonical in sorted(set((local or {}).values()), key=len, reverse=True):
+        probe = f"{implied} {text[at:at + len(canonical)]}" if implied else text[at:at + len(canonical) + 1]
+        if re.sub(r"\s+", " ", probe).startswith(canonical):
+            return OpdHit(canonical, None, at, at + len(canonical) - (len(implied) + 1 if implied else 0))
     if implied:
         probe = f"{implied} {text[at:at + 160]}"
         m = full.match(probe)
@@ -69,20 +91,22 @@ def _resolve_ambiguous(text: str) -> dict[str, str]:
     return resolved
 
 
-def find_opds(text: str, skip, default_region: str | None) -> list[OpdHit]:
+def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]) -> list[OpdHit]:
     full, abbrev, heads = _patterns()
     hits: list[OpdHit] = []
+    for short, canonical in local.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            hits.append(OpdHit(canonical, short, m.start(), m.end()))
     for m in full.finditer(text):
         if text[m.start()].isupper():
             hits.append(OpdHit(_canonical_full(m.group()), None, m.start(), m.end()))
     for m in abbrev.finditer(text):
+        if m.group() in local:
+            continue
         hits.append(OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), m.start(), m.end()))
     for m in heads.finditer(text):
         hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
                            m.start(), m.end()))
-    for abbrev_text, canonical in _resolve_ambiguous(text).items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(abbrev_text)}(?![\w-])", text):
-            hits.append(OpdHit(canonical, abbrev_text, m.start(), m.end()))
     for m in GENERIC.finditer(text):
         rest = re.sub(r"(?:\s+dan)+$", "", m.group("rest"))
         first_word = rest.split()[0].lower()
