@@ -77,7 +77,7 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             continue
         if token in "()":
             break
-        if not words and not in_degrees and (key in prefixes or key in ranks) and (token.endswith(".") or token[0].isupper()):
+        if not words and not in_degrees and (key in prefixes or key in ranks):
             first = first if first is not None else match.start()
             pos = end = match.end()
             continue

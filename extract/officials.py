@@ -137,6 +137,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         unit_code = re.match(r"\s+\d{2,4}/[A-Z][\w-]*", text[end:])  # "Dandim 1707/Merauke"
         if unit_code:
             end += unit_code.end()
+        end = _skip_paren(text, end)
         if opd and rule.opd_from.startswith("fixed:"):
             extra = opd_at(text, end, "", local)  # "Asisten I Setda Bengkulu Utara"
             if extra:
@@ -147,6 +148,9 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         level = LEVEL_OF_POSITION.get(rule.position)
         region, end = region_at(text, end, level, default_region)
         end = _skip_paren(text, end)
+        role = re.match(r"\s+selaku\s+[^,\n]{1,80}?(?=,)", text[end:])  # "selaku Ketua TPID,"
+        if role:
+            end += role.end()
         after = re.match(r"\s*,?\s*", text[end:])
         name = parse_name(text, end + after.end()) if "\n" not in after.group() else None
         if name is None:

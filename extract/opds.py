@@ -46,6 +46,7 @@ def local_abbreviations(text: str) -> dict[str, str]:
     names = load_rules().opd_names
     for m in DEFINITION.finditer(text):
         full = re.sub(r"\s+", " ", m.group("full")).strip()
+        full = re.split(r"\s+(?:Kota|Kabupaten|Provinsi|Kab\.|Prov\.)\b", full)[0]  # the region is not the name
         found[m.group("abbr").strip()] = names.get(full.lower(), full)
     return found
 
@@ -74,9 +75,32 @@ def opd_at(text: str, pos: int, implied: str = "", local: dict[str, str] | None 
     m = full.match(text, at)
     if m:
         return OpdHit(_canonical_full(m.group()), None, at, m.end())
+    if implied in ("Dinas", "Badan"):
+        return _unlisted(text, at, implied)
     m = abbrev.match(text, at)
     if m:
         return OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), at, m.end())
+    return None
+
+
+UNLISTED = re.compile(r"(?:[A-Z][a-z]+|dan)(?:,?\s+(?:[A-Z][a-z]+|dan)){0,6}")
+
+
+def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
+    """An agency missing from the gazetteer ("Dinas Tanaman Pangan, Hortikultura dan Peternakan"),
+    accepted only when a region, a bracketed abbreviation or a comma closes it."""
+    m = UNLISTED.match(text, at)
+    if not m:
+        return None
+    words = m.group()
+    for i, word in enumerate(re.finditer(r"[A-Za-z]+", words)):
+        tail = text[at + word.start():]
+        region, _ = region_at(tail, 0, None, None)
+        if i and (region or re.match(r"(?:Kota|Kabupaten|Provinsi|Kab\.)\s", tail)):
+            name = words[:word.start()].rstrip(" ,")
+            return OpdHit(f"{implied} {name}", None, at, at + len(name))
+    if re.match(r"\s*(?:\(|,)", text[m.end():]) and len(words.split()) >= 1:
+        return OpdHit(f"{implied} {words}", None, at, m.end())
     return None
 
 
