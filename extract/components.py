@@ -2,6 +2,8 @@
 use are loaded once, when the component is created."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,6 +55,11 @@ def make_officials(nlp, name):
         text, skip, region = doc.text, doc._.skip, doc._.region
         local = local_abbreviations(text)
         doc._.titles = find_titles(text, skip.with_headlines, region, local)
+        if region is None:  # no "Kota X" in the text: the region the titles name ("Bupati Aceh Besar")
+            named = Counter(h.region for h in doc._.titles if h.region)
+            if named:
+                region = doc._.region = named.most_common(1)[0][0]
+                doc._.titles = find_titles(text, skip.with_headlines, region, local)
         doc._.officials = officials_from_titles(text, doc._.titles, region)
         add_name_mentions(text, doc._.officials, skip)
         hits = find_opds(text, skip, region, local)

@@ -10,7 +10,6 @@ from extract.rules import alternation, load_rules
 from models import Mention, Opd
 
 UNIT_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang", "Kecamatan", "Sekretariat", "Satuan")
-GENERIC = re.compile(r"\b(?P<unit>Dinas|Badan)\s+(?P<rest>(?:[A-Z][a-z]+|dan)(?:,?\s+(?:[A-Z][a-z]+|dan)){0,5})")
 RSUD = re.compile(r"\b(?:RSUD|Rumah Sakit Umum Daerah)\s+(?P<name>(?:dr\.|Dr\.|H\.|Hj\.|Prof\.)?\s*(?:[A-Z][\w.']*\s?){1,4})")
 
 
@@ -131,16 +130,16 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
     for m in heads.finditer(text):
         hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
                            m.start(), m.end()))
-    for m in GENERIC.finditer(text):
-        rest = re.sub(r"(?:\s+dan)+$", "", m.group("rest"))
-        first_word = rest.split()[0].lower()
-        if first_word in load_rules().not_names or first_word in ("kota", "kabupaten", "provinsi"):
-            continue
-        hits.append(OpdHit(f"{m.group('unit')} {rest}", None, m.start(), m.start() + len(m.group("unit")) + 1 + len(rest)))
+    for m in re.finditer(r"\b(Dinas|Badan)\s+", text):
+        hit = _unlisted(text, m.end(), m.group(1))
+        if hit:
+            hits.append(OpdHit(load_rules().opd_names.get(hit.canonical.lower(), hit.canonical), None, m.start(), hit.end))
     for m in RSUD.finditer(text):
         name = m.group("name").strip()
         hits.append(OpdHit(f"Rumah Sakit Umum Daerah {name}", None, m.start(), m.start() + len(m.group().rstrip())))
-    hits = [h for h in hits if not skip(h.start)]
+    not_opd = load_rules().not_opd
+    hits = [h for h in hits if not skip(h.start) and h.canonical.lower() not in not_opd
+            and (h.abbreviation or "").lower() not in not_opd]
     # keep the longest hit where hits overlap ("Dinas Pendidikan dan Kebudayaan" over "Dinas Pendidikan")
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[OpdHit] = []
@@ -151,9 +150,23 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
     return kept
 
 
+def _specific(hits: list[OpdHit]) -> dict[str, str]:
+    """A generic name stands for the one more specific name the text also uses ("RSUD" for
+    "Rumah Sakit Umum Daerah Luwuk", "Dinas Pertanian" for "Dinas Pertanian, Tanaman Pangan …")."""
+    names = {h.canonical for h in hits}
+    mapping = {}
+    for name in names:
+        longer = [n for n in names if n != name and n.lower().startswith(name.lower())]
+        if len(longer) == 1:
+            mapping[name] = longer[0]
+    return mapping
+
+
 def group_opds(text: str, hits: list[OpdHit], default_region: str | None) -> list[Opd]:
     by_key: dict[tuple, Opd] = {}
+    specific = _specific(hits)
     for h in hits:
+        h.canonical = specific.get(h.canonical, h.canonical)
         region, _ = region_at(text, h.end, None, default_region)
         region = region or default_region
         key = (h.canonical.lower(), region)
