@@ -13,12 +13,13 @@ from extract.dates import find_dates
 from extract.furniture import FurnitureMask
 from extract.officials import add_name_mentions, find_titles, officials_from_titles
 from extract.opds import find_opds, group_opds, local_abbreviations
+from extract.persons import find_persons
 from extract.quotes import attribute, find_quote_spans
 from extract.regions import explicit_regions
 from extract.rules import load_rules
 from extract.speakers import commitments_for, resolve_quotes
 
-for _name in ("error", "published", "skip", "region", "titles", "officials", "opds", "dates", "quotes", "commitments"):
+for _name in ("error", "published", "skip", "region", "titles", "officials", "persons", "opds", "dates", "quotes", "commitments"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -87,7 +88,8 @@ def make_quotes(nlp, name):
     def quotes(doc: Doc) -> Doc:
         found = [q for q in find_quote_spans(doc.text) if not doc._.skip(q.start)]
         attribute(doc.text, found)
-        doc._.quotes = resolve_quotes(doc.text, found, doc._.officials, doc._.titles)
+        doc._.persons = find_persons(doc.text, doc._.skip.with_headlines)
+        doc._.quotes = resolve_quotes(doc.text, found, doc._.officials, doc._.titles, doc._.persons)
         return doc
     return guarded(quotes)
 
@@ -95,6 +97,6 @@ def make_quotes(nlp, name):
 @Language.factory("janji_commitments")
 def make_commitments(nlp, name):
     def commitments(doc: Doc) -> Doc:
-        doc._.commitments = commitments_for(doc, doc._.quotes, doc._.officials, doc._.titles)
+        doc._.commitments = commitments_for(doc, doc._.quotes, doc._.officials, doc._.titles, doc._.persons)
         return doc
     return guarded(commitments)

@@ -207,7 +207,7 @@ def add_name_mentions(text: str, officials: list[Official], skip) -> None:
             counts[word] = counts.get(word, 0) + 1
     for o in officials:
         forms = {o.name} | {w for w in o.name.split() if counts[w] == 1 and len(w) > 2}
-        forms |= {a for a in o.aliases if a and a[0].isupper() and " " not in a}
+        forms |= {a for a in o.aliases if a and a[0].isupper()}
         covered = [(m.start, m.end) for m in o.mentions]
         for form in sorted(forms, key=len, reverse=True):
             for m in re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", text):

@@ -11,6 +11,9 @@ from extract.rules import alternation, load_rules
 
 OPEN, CLOSE = "“\"", "”\""
 MIN_QUOTE_WORDS = 4
+# where the speaker phrase after a speech verb ends ("kata Abdul Gani saat ditemui …")
+ATTRIBUTION_END = re.compile(r"[.;:!?“”\"]|\s(?:saat|ketika|dalam|di|kepada|usai|seusai|pada|sambil|membacakan|"
+                             r"yang|melalui|menanggapi|menjawab|setelah|sebelum|seraya)\s")
 
 
 @dataclass
@@ -68,7 +71,7 @@ def attribute(text: str, quotes: list[Quote]) -> None:
             if verb.lower().endswith("nya"):
                 q.attribution = "nya"
             else:
-                q.attribution = rest.strip(" ,")
+                q.attribution = ATTRIBUTION_END.split(rest, 1)[0].strip(" ,")
             continue
         line_start = text.rfind("\n", 0, q.start) + 1
         head = text[line_start:q.start - 1]

@@ -58,6 +58,7 @@ class Rules:
     region_aliases: dict[str, str] = field(default_factory=dict)  # Kalbar -> Provinsi Kalimantan Barat
     not_opd: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
+    civilian_roles: list[str] = field(default_factory=list)
 
 
 @cache
@@ -91,6 +92,7 @@ def load_rules() -> Rules:
     r.region_aliases = {row["alias"]: row["region"] for row in _csv("region_aliases.csv")}
     r.not_opd = {s.lower() for s in _lines("not_opd.txt")}
     r.not_names = {s.lower() for s in _lines("not_names.txt")}
+    r.civilian_roles = [s.lower() for s in _lines("civilian_roles.txt")]
     return r
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extract.commitments import classify, target_details
 from extract.names import parse_name
 from extract.officials import TitleHit, _title_pattern
+from extract.persons import Person
 from extract.quotes import Quote
 from extract.rules import load_rules
 from extract.sentences import sentence_spans
@@ -27,8 +28,9 @@ def _base(position: str | None) -> str:
 class Focus:
     """The person most recently in focus before a position in the text."""
 
-    def __init__(self, officials: list[Official]):
-        self.events = sorted((m.start, o.name) for o in officials for m in o.mentions)
+    def __init__(self, officials: list[Official], persons: list[Person] = ()):
+        self.events = sorted([(m.start, o.name) for o in officials for m in o.mentions]
+                             + [(p.start, p.name) for p in persons])
 
     def add(self, pos: int, name: str) -> None:
         self.events.append((pos, name))
@@ -53,31 +55,36 @@ def _in_window(officials: list[Official], start: int, end: int) -> str | None:
     return min(hits)[1] if hits else None
 
 
-def _plain_name(attribution: str) -> str | None:
-    """A speaker who is not an official: the first name in the attribution, titles skipped."""
+def _plain_name(attribution: str, officials: list[Official], persons: list[Person]) -> str | None:
+    """The first name in the attribution, titles skipped; a partial name ("Abdul Gani") is the
+    official or person it belongs to ("Abdul Gani Solissa")."""
     pattern, _ = _title_pattern()
     cleaned = pattern.sub(lambda m: " " * len(m.group()), attribution)
     for m in re.finditer(r"(?:^|(?<=\s))[A-Z]", cleaned):
         parsed = parse_name(cleaned, m.start())
         if parsed:
-            return parsed.bare
+            words = parsed.bare.lower().split()
+            known = [o.name for o in officials] + [p.name for p in persons]
+            owners = {k for k in known if all(w in k.lower().split() for w in words)}
+            return owners.pop() if len(owners) == 1 else parsed.bare
     return None
 
 
-def resolve_quotes(text: str, quotes: list[Quote], officials: list[Official], titles: list[TitleHit]) -> list[SpokenQuote]:
-    focus = Focus(officials)
+def resolve_quotes(text: str, quotes: list[Quote], officials: list[Official], titles: list[TitleHit],
+                   persons: list[Person]) -> list[SpokenQuote]:
+    focus = Focus(officials, persons)
     pronouns = load_rules().pronouns
     spoken = []
     for q in quotes:
         speaker = None
         if q.attribution and q.attr_pos is not None:
-            end = q.attr_pos + len(q.attribution) + 40
+            end = q.attr_pos + len(q.attribution) + 1
             first = q.attribution.split()[0].lower() if q.attribution.split() else ""
             if q.attribution == "nya" or first in pronouns:
                 speaker = focus.at(q.start)
             else:
                 speaker = (_in_window(officials, q.attr_pos, end) or _by_title(officials, titles, q.attr_pos, end)
-                           or _plain_name(q.attribution))
+                           or _plain_name(q.attribution, officials, persons))
         speaker = speaker or focus.at(q.start)
         if speaker:
             focus.add(q.end, speaker)
@@ -95,9 +102,10 @@ def _sentence_speaker(text: str, start: int, end: int, officials, titles, focus:
     return None
 
 
-def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], titles: list[TitleHit]) -> list[Commitment]:
+def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], titles: list[TitleHit],
+                    persons: list[Person]) -> list[Commitment]:
     text, skip = doc.text, doc._.skip
-    focus = Focus(officials)
+    focus = Focus(officials, persons)
     for s in spoken:
         if s.speaker:
             focus.add(s.quote.end, s.speaker)
