@@ -18,8 +18,8 @@ def _is_headline(line: str) -> bool:
     """Title Case lines (headlines, menu items): every word capitalised, so capitalisation says
     nothing about names there ("Wali Kota Tinjau Titik Genangan")."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 2]
-    if len(line) > HEADLINE_MAX or len(words) < 4:
-        return False
+    if len(line) > HEADLINE_MAX or len(words) < 4 or re.search(r"[.!?”\"]\s*$", line):
+        return False  # a paragraph ends like a sentence; a headline does not
     return sum(w[0].isupper() for w in words) / len(words) >= HEADLINE_CAPITALISED
 
 

@@ -27,8 +27,9 @@ def _role_pattern() -> re.Pattern:
 
 def find_persons(text: str, skip) -> list[Person]:
     found: dict[int, Person] = {}
+    resume = 0
     for m in re.finditer(r"(?<![\w.])[A-Z]", text):
-        if skip(m.start()):
+        if m.start() < resume or skip(m.start()):
             continue
         parsed = None
         age = None
@@ -42,4 +43,5 @@ def find_persons(text: str, skip) -> list[Person]:
                 parsed = candidate if age else None
         if parsed and parsed.start not in found:
             found[parsed.start] = Person(parsed.bare, parsed.start, parsed.end)
+            resume = parsed.end
     return sorted(found.values(), key=lambda p: p.start)

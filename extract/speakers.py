@@ -64,8 +64,8 @@ def _plain_name(attribution: str, officials: list[Official], persons: list[Perso
         parsed = parse_name(cleaned, m.start())
         if parsed:
             words = parsed.bare.lower().split()
-            known = [o.name for o in officials] + [p.name for p in persons]
-            owners = {k for k in known if all(w in k.lower().split() for w in words)}
+            known = [(o.name, " ".join([o.name, *o.aliases])) for o in officials] + [(p.name, p.name) for p in persons]
+            owners = {name for name, forms in known if all(w in forms.lower().split() for w in words)}
             return owners.pop() if len(owners) == 1 else parsed.bare
     return None
 
