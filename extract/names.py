@@ -46,9 +46,13 @@ def is_degree(token: str) -> bool:
     return _key(token) in _vocab()[1] and (token[0].isupper() or "." in token)
 
 
+ROMAN = re.compile(r"[IVXLC]+")
+
+
 def _is_name_word(token: str) -> bool:
     core = token.rstrip(".")
-    return bool(core) and core[0].isupper() and core.lower() not in _vocab()[4] and len(core) > 1
+    return (bool(core) and core[0].isupper() and core.lower() not in _vocab()[4] and len(core) > 1
+            and not ROMAN.fullmatch(core))
 
 
 def normalise_case(words: list[str]) -> str:
@@ -64,6 +68,7 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
     first = None
     end = start
     in_degrees = False
+    after_comma = False
     for match in TOKEN.finditer(text, start):
         gap = text[pos:match.start()]
         if "\n" in gap or (gap.strip() and gap.strip() not in (",",)):
@@ -73,6 +78,7 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
         if token in ",":
             if not words:
                 break
+            after_comma = True
             pos = match.end()
             continue
         if token in "()":
@@ -85,10 +91,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             in_degrees = True
             pos = end = match.end()
             continue
-        if in_degrees:
-            break
-        if text[pos:match.start()].strip() == "," and words:
-            break  # "Maulana, Wali Kota" — the comma ends the name unless degrees follow
+        if in_degrees or after_comma:
+            break  # "Maulana, Wali Kota" — a comma ends the name unless degrees follow
         if _is_name_word(token) or (token.lower() in particles and not words):
             if len(words) >= MAX_NAME_WORDS:
                 break
