@@ -17,44 +17,32 @@ DEADLINE = re.compile(r"\b(?:paling\s+lambat|selambat-lambatnya|sebelum|hingga|p
 
 
 @cache
-def _cue_patterns() -> tuple[list[tuple[re.Pattern, str]], re.Pattern, re.Pattern]:
-    r = load_rules()
+def _cue_patterns() -> list[tuple[re.Pattern, str]]:
     by_kind: dict[str, list[str]] = {}
-    for cue, kind in r.cues:
+    for cue, kind in load_rules().cues:
         by_kind.setdefault(kind, []).append(cue)
-    patterns = [(re.compile(rf"(?<![\w-])(?:{alternation(cues)})(?![\w-])", re.I), kind)
-                for kind, cues in by_kind.items()]
-    weak = re.compile(r"(?<![\w-])akan(?![\w-])", re.I)
-    subjects = re.compile(rf"(?<![\w])(?:{alternation(_subjects())})(?:\s+\w+){{0,3}}\s+akan\b", re.I)
-    return patterns, weak, subjects
+    return [(re.compile(rf"(?<![\w-])(?:{alternation(cues)})(?![\w-])", re.I), kind)
+            for kind, cues in by_kind.items()]
 
 
-def _subjects() -> list[str]:
-    from extract.rules import _lines
-    return _lines("pledge_subjects.txt") or ["kami", "saya", "kita"]
+def classify(sentence: str) -> str | None:
+    """pledge | target | instruction, or None for a statement.
 
-
-def classify(sentence: str, extra_subjects: list[str] = ()) -> str | None:
-    """pledge | target | instruction, or None for a statement, a hedge or a negated promise."""
-    patterns, weak, subjects = _cue_patterns()
-    kinds = set()
-    negated = False
-    for pattern, kind in patterns:
-        for m in pattern.finditer(sentence):
-            if m.group().lower() == "akan":
-                continue
-            if kind == "negation":
-                negated = True
-            elif kind == "appeal":
-                kinds.add(APPEAL_AS)
-            elif kind in KIND_ORDER:
-                kinds.add(kind)
-    if weak.search(sentence) and (subjects.search(sentence) or any(
-            re.search(rf"\b{re.escape(s)}\b(?:\s+\w+){{0,3}}\s+akan\b", sentence) for s in extra_subjects)):
-        kinds.add("pledge")
-    if negated and kinds <= {"pledge"}:
-        return None
-    return next((k for k in KIND_ORDER if k in kinds), None)
+    Strong cues (menargetkan, meminta, berjanji …) decide by precedence target > instruction >
+    pledge. Weak cues count only alone: a deadline ("paling lambat", weak_target) makes a
+    target, "akan" (weak_pledge) a pledge unless the sentence is negated or hedged.
+    """
+    found = {kind for pattern, kind in _cue_patterns() if pattern.search(sentence)}
+    if "appeal" in found:
+        found.add(APPEAL_AS)
+    strong = next((k for k in KIND_ORDER if k in found), None)
+    if strong:
+        return strong
+    if "weak_target" in found:
+        return "target"
+    if "weak_pledge" in found and not found & {"negation", "hedge"}:
+        return "pledge"
+    return None
 
 
 def target_details(sentence: str) -> tuple[float | None, str | None, str | None]:

@@ -102,6 +102,22 @@ def _sentence_speaker(text: str, start: int, end: int, officials, titles, focus:
     return None
 
 
+def _segments(start: int, end: int, spoken: list[SpokenQuote]):
+    """Split a sentence at quotation boundaries: (start, end, quote or None) pieces, so a quoted
+    part is the speaker's own words and the rest is reported speech."""
+    pos = start
+    for s in spoken:
+        q = s.quote
+        if q.end <= start or q.start >= end:
+            continue
+        if q.start > pos:
+            yield pos, q.start, None
+        yield max(pos, q.start), min(end, q.end), s
+        pos = min(end, q.end)
+    if pos < end:
+        yield pos, end, None
+
+
 def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], titles: list[TitleHit],
                     persons: list[Person]) -> list[Commitment]:
     text, skip = doc.text, doc._.skip
@@ -109,44 +125,31 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
     for s in spoken:
         if s.speaker:
             focus.add(s.quote.end, s.speaker)
-    names = [o.name for o in officials]
     out: list[Commitment] = []
     sentences = sentence_spans(text)
     for s in spoken:
         q = s.quote
-        inner = [(a, b) for a, b in sentences if q.start <= a < q.end]
-        single = len([1 for a, b in inner if text[a:b].strip(" ”\"")]) <= 1
-        kind = classify(q.text, names) if single else None
+        inner = [(a, b) for a, b in sentences if a < q.end and b > q.start and text[a:b].strip(" “”\"")]
+        kind = classify(q.text) if len(inner) <= 1 else None
         value, unit, deadline = target_details(q.text) if kind == "target" else (None, None, None)
         out.append(Commitment(speaker=s.speaker, kind=kind or "statement", quote=True, text=q.text.strip(),
                               start=q.start, end=q.end, target_value=value, target_unit=unit, deadline=deadline))
+    carried = {c.start for c in out if c.kind != "statement"}  # one-sentence quotes with a kind
     for start, end in sentences:
         if skip(start):
             continue
-        quote = next((s for s in spoken if s.quote.start - 1 <= start < s.quote.end + 1 or
-                      start <= s.quote.start < end), None)
-        sentence = text[start:end].strip()
-        kind = classify(sentence, names)
-        if not kind:
-            continue
-        if quote is not None:
-            q = quote.quote
-            if any(c.quote and c.start == q.start and c.kind != "statement" for c in out):
-                continue  # the one-sentence quote already carries this commitment
-            if q.start - 1 <= start and end <= q.end + 2:
-                speaker = quote.speaker
-            else:
-                speaker = _sentence_speaker(text, start, end, officials, titles, focus) or quote.speaker
-            in_quote = start >= q.start - 1 and end <= q.end + 2
-        else:
-            speaker = _sentence_speaker(text, start, end, officials, titles, focus)
-            in_quote = False
-        if not speaker:
-            continue
-        lead = len(text[start:end]) - len(text[start:end].lstrip())
-        value, unit, deadline = target_details(sentence) if kind == "target" else (None, None, None)
-        out.append(Commitment(speaker=speaker, kind=kind, quote=in_quote, text=sentence.strip("“”\" "),
-                              start=start + lead, end=start + lead + len(sentence),
-                              target_value=value, target_unit=unit, deadline=deadline))
+        for a, b, quote in _segments(start, end, spoken):
+            sentence = text[a:b].strip(" “”\"\n,")
+            kind = classify(sentence) if len(sentence.split()) >= 2 else None
+            if not kind or (quote and quote.quote.start in carried):
+                continue
+            speaker = quote.speaker if quote else _sentence_speaker(text, a, b, officials, titles, focus)
+            if not speaker:
+                continue
+            lead = text.index(sentence, a)
+            value, unit, deadline = target_details(sentence) if kind == "target" else (None, None, None)
+            out.append(Commitment(speaker=speaker, kind=kind, quote=quote is not None, text=sentence,
+                                  start=lead, end=lead + len(sentence),
+                                  target_value=value, target_unit=unit, deadline=deadline))
     out.sort(key=lambda c: (c.start, not c.quote))
     return out
