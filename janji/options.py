@@ -5,8 +5,6 @@ import functools
 
 import click
 
-from db import open_db, resolve_db_path
-
 
 def db_option(func):
     """--db PATH (or JANJI_DB); passes an open, migrated database as `db`."""
@@ -14,6 +12,7 @@ def db_option(func):
                   help="SQLite database file (default: janji.db here, or $JANJI_DB).")
     @functools.wraps(func)
     def wrapper(*args, db_path=None, **kwargs):
+        from db import open_db, resolve_db_path  # imported on use: `janji extract` needs no database
         path = resolve_db_path(db_path)
         try:
             db = open_db(path)

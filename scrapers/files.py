@@ -5,8 +5,6 @@ from pathlib import Path
 
 from models import Document
 from scrapers.errors import SourceError
-from scrapers.html import read_html
-from scrapers.pdf import read_pdf
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -33,7 +31,10 @@ def read_text(raw: bytes, *, path: str | None = None, url: str | None = None) ->
         text = raw.decode("windows-1252", "replace")
     if not text.strip():
         raise SourceError("empty text file: nothing to read")
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:2]
+    title = lines[0] if lines else None
+    if len(lines) == 2 and lines[0] != lines[1] and lines[0].endswith(lines[1]):
+        title = lines[1]  # a pasted page often repeats the headline after a label ("iklan …")
     return Document(raw=raw, text=text, kind="text", path=path, url=url, title=title[:300] if title else None,
                     content_type="text/plain", text_method="plain")
 
@@ -43,12 +44,15 @@ def document_from_bytes(raw: bytes, *, path: str | None = None, url: str | None 
                         site: str | None = None) -> Document:
     suffix = Path(path or url or "").suffix.lower()
     kind = sniff_kind(raw, suffix, content_type)
+    # readers are imported on use: trafilatura and pdfminer take a noticeable share of a CLI start
     if kind == "pdf":
+        from scrapers.pdf import read_pdf
         pdf = read_pdf(raw)
         return Document(raw=raw, text=pdf.text, kind="pdf", path=path, url=url, site=site,
                         title=Path(path or url or "document.pdf").name, content_type="application/pdf",
                         text_method=pdf.method, pages=pdf.pages, layout=pdf.layout)
     if kind == "html":
+        from scrapers.html import read_html
         return read_html(raw, url=url, path=path, header_charset=header_charset, site=site)
     return read_text(raw, path=path, url=url)
 
