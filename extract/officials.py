@@ -8,7 +8,7 @@ from functools import cache
 
 from extract.names import ParsedName, parse_name
 from extract.opds import opd_at
-from extract.regions import LEVEL_OF_POSITION, region_at
+from extract.regions import KIND_PREFIX, LEVEL_OF_POSITION, region_at
 from extract.rules import PositionForm, alternation, load_rules
 from models import Mention, Official
 
@@ -58,9 +58,11 @@ def _place(text: str, pos: int) -> tuple[str | None, int]:
     if not m:
         return None, pos
     words = []
+    rules = load_rules()
+    stops = rules.not_names | {p.lower() for p in rules.particles} | {p.lower().rstrip(".") for p in rules.prefixes}
     for w in m.group(1).split():
-        if w.lower() in load_rules().not_names:
-            break
+        if w.lower() in stops:
+            break  # "Camat Telanaipura Andi Wijaya": the name starts at the particle
         words.append(w)
     if not words:
         return None, pos
@@ -153,6 +155,13 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             end += role.end()
         after = re.match(r"\s*,?\s*", text[end:])
         name = parse_name(text, end + after.end()) if "\n" not in after.group() else None
+        if name and level and region is None:
+            # "Wali Kota Sungai Harapan, Dr. H. Budi Santoso": a region missing from the gazetteer
+            # reads like a name; a second name after the comma says which is which
+            comma = re.match(r"\s*,\s*", text[name.end:])
+            second = parse_name(text, name.end + comma.end()) if comma else None
+            if second and second.full != second.bare or (second and " " in second.bare):
+                region, name = f"{KIND_PREFIX[level]} {name.bare}", second
         if name is None:
             name = _name_before(text, m.start())
         hit = TitleHit(position=position, start=m.start(), end=name.end if name and name.start > m.start() else end,

@@ -15,7 +15,8 @@ ABBREV_EXTRA = {"no", "jl", "jln", "sd", "s.d", "dll", "dsb", "tsb", "yth", "kab
 @cache
 def _abbreviations() -> frozenset:
     r = load_rules()
-    words = {w.replace(".", "").lower() for w in r.prefixes + r.degrees + r.ranks}
+    # only forms written with a dot can end in one ("Dr.", "S.E."); "Ibu" or "Kombes" cannot
+    words = {w.replace(".", "").lower() for w in r.prefixes + r.degrees + r.ranks if w.endswith(".")}
     return frozenset(words | ABBREV_EXTRA)
 
 
