@@ -113,6 +113,7 @@ class Crawler:
         self._sleep = sleep
         self._transport = transport
         self._hosts: dict[str, _Host] = {}
+        self._public: set[str] = set()   # host names whose addresses were checked
         self._slots = asyncio.Semaphore(max(1, self.policy.concurrency))
         self.requests = 0          # every request sent, robots.txt and retries included
         self.client: httpx.AsyncClient | None = None
@@ -178,17 +179,23 @@ class Crawler:
             raise FetchError(f"{url}: {parts.hostname} is not a host of this job (allowed: "
                              f"{', '.join(sorted(allowed))})", skip=True)
         host = self._host(url)
+        if not robots:  # robots.txt itself, fetched while the host's first check holds init_lock
+            if not self.policy.allow_private:
+                await self._check_address(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+            return
         async with host.init_lock:
             if not host.checked:
                 if not self.policy.allow_private:
                     await self._check_address(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-                host.checked = True
                 if self.policy.robots:
                     await self._load_robots(url, host)
-        if robots and host.robots and not host.robots.can_fetch(self.policy.user_agent, url):
+                host.checked = True
+        if host.robots and not host.robots.can_fetch(self.policy.user_agent, url):
             raise FetchError(f"{url}: disallowed by robots.txt, not fetched", skip=True)
 
     async def _check_address(self, hostname: str, port: int) -> None:
+        if hostname in self._public:
+            return
         try:
             infos = await asyncio.get_running_loop().getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
@@ -198,6 +205,7 @@ class Crawler:
             if not is_public_address(address):
                 raise FetchError(f"{hostname} resolves to the private address {address}; pass "
                                  "--allow-private (or allow_private in the profile) for an intranet source")
+        self._public.add(hostname)
 
     async def _load_robots(self, url: str, host: _Host) -> None:
         parts = urlsplit(url)

@@ -1,0 +1,223 @@
+"""Where the articles are: listing pages (links + pagination), RSS/Atom feeds, sitemaps and
+sitemap indexes, and document pages whose PDF links are wanted (PK, PPID, e-SAKIP).
+
+`discover()` looks at the bytes to tell which one a URL is, so `janji scrape --url` needs no profile.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import re
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+from lxml import etree
+
+from scrapers.canonical import clean_url, same_site
+from scrapers.dates import parse_byline, parse_iso
+from scrapers.decode import decode_html
+
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, also for gzip bombs
+NOT_ARTICLE = re.compile(r"/(tag|tags|kategori|category|categories|author|penulis|page|search|cari|"
+                         r"indeks|index|login|wp-admin|feed|rss|video|foto|galeri)(/|$)|\.(jpe?g|png|gif|"
+                         r"css|js|zip|xml)$", re.I)
+ARTICLE_PATH = re.compile(r"/20\d\d/\d\d?/|/(read|berita|news|artikel|post|detail)/.*[\w-]{8,}|"
+                          r"/[^/]*[a-z0-9]+-[a-z0-9]+-[a-z0-9]+[^/]*/?$", re.I)
+NEXT_TEXTS = {"selanjutnya", "berikutnya", "next", "»", "›", "next »", "older posts",
+              "berita sebelumnya", "halaman berikutnya", ">", ">>"}
+DOWNLOAD_PATH = re.compile(r"\.pdf$|/(download|unduh|file|files|dokumen)/|[?&](file|id|dl)=", re.I)
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+
+
+@dataclass
+class Link:
+    url: str
+    title: str | None = None
+    published: str | None = None  # ISO date when the listing, feed or sitemap says
+
+
+@dataclass
+class Discovery:
+    kind: str                                             # listing | feed | sitemap
+    articles: list[Link] = field(default_factory=list)
+    next_pages: list[str] = field(default_factory=list)   # pagination, or child sitemaps
+    documents: list[Link] = field(default_factory=list)   # PDF links that passed the filters
+
+
+def _xml_bytes(content: bytes) -> bytes:
+    if content[:2] == b"\x1f\x8b":  # sitemap.xml.gz
+        with gzip.GzipFile(fileobj=io.BytesIO(content)) as f:
+            return f.read(MAX_SITEMAP_BYTES)
+    return content
+
+
+def detect_kind(content: bytes, content_type: str | None = None) -> str:
+    """'feed', 'sitemap' or 'html' from the root element (servers label XML as text/html and v.v.)."""
+    head = _xml_bytes(content)[:4096].lower()
+    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>", b"", head, flags=re.S).lstrip()
+    if head.startswith((b"<rss", b"<feed", b"<rdf:rdf")):
+        return "feed"
+    if head.startswith((b"<urlset", b"<sitemapindex")):
+        return "sitemap"
+    return "html"
+
+
+def _local(tag) -> str:
+    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+
+
+def _child_text(node, *names: str) -> str | None:
+    for child in node:
+        if _local(child.tag) in names and (child.text or "").strip():
+            return child.text.strip()
+    return None
+
+
+def _feed_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    found = parse_iso(value)
+    if found:
+        return found
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError):
+        return parse_byline(value)
+
+
+def parse_feed(content: bytes, base: str) -> Discovery:
+    root = etree.fromstring(_xml_bytes(content), XML_PARSER)
+    found = Discovery("feed")
+    for node in root.iter() if root is not None else []:
+        name = _local(node.tag)
+        if name == "item":  # RSS 2.0 / RSS 1.0
+            link = _child_text(node, "link") or _child_text(node, "guid")
+            date = _child_text(node, "pubdate", "date")
+        elif name == "entry":  # Atom
+            hrefs = [c.get("href") for c in node if _local(c.tag) == "link"
+                     and c.get("rel", "alternate") == "alternate" and c.get("href")]
+            link, date = (hrefs or [None])[0], _child_text(node, "published", "updated")
+        else:
+            continue
+        if link:
+            found.articles.append(Link(clean_url(link, base), _child_text(node, "title"), _feed_date(date)))
+    return found
+
+
+def parse_sitemap(content: bytes, base: str) -> Discovery:
+    root = etree.fromstring(_xml_bytes(content), XML_PARSER)
+    found = Discovery("sitemap")
+    if root is None:
+        return found
+    for node in root:
+        loc = _child_text(node, "loc")
+        if not loc:
+            continue
+        if _local(node.tag) == "sitemap":
+            found.next_pages.append(clean_url(loc, base))
+        elif _local(node.tag) == "url":
+            found.articles.append(Link(clean_url(loc, base), None, parse_iso(_child_text(node, "lastmod"))))
+    return found
+
+
+def _in_furniture(tag: Tag) -> bool:
+    return any(parent.name in ("nav", "header", "footer", "aside") or
+               set(parent.get("class") or ()) & {"pagination", "breadcrumb", "menu", "sidebar", "widget"}
+               for parent in tag.parents if isinstance(parent, Tag))
+
+
+def looks_like_article(url: str, base: str) -> bool:
+    path = urlsplit(url).path
+    return (same_site(url, base) and urlsplit(url).scheme in ("http", "https")
+            and not NOT_ARTICLE.search(path) and bool(ARTICLE_PATH.search(path)))
+
+
+def _article_links(soup: BeautifulSoup, base: str, selector: str | None) -> list[Link]:
+    if selector:
+        anchors = [a if a.name == "a" else a.find("a", href=True) for a in soup.select(selector)]
+    else:  # headline links in the page's content, not its menus
+        anchors = [a for a in soup.select("article a[href], h2 a[href], h3 a[href], h4 a[href], "
+                                          ".title a[href], .post-title a[href], .entry-title a[href], "
+                                          ".judul a[href]") if not _in_furniture(a)]
+    links, seen = [], set()
+    for a in anchors:
+        if a is None or not a.get("href"):
+            continue
+        url = clean_url(a["href"], base)
+        if url in seen or not (looks_like_article(url, base) if not selector else same_site(url, base)):
+            continue
+        seen.add(url)
+        links.append(Link(url, a.get_text(" ", strip=True) or None))
+    return links
+
+
+def _next_pages(soup: BeautifulSoup, base: str, selector: str | None) -> list[str]:
+    if selector:
+        anchors = soup.select(selector)
+    else:
+        anchors = soup.select("a[rel~=next], link[rel~=next]") or [
+            a for a in soup.find_all("a", href=True) if a.get_text(" ", strip=True).lower() in NEXT_TEXTS]
+    pages = []
+    for a in anchors:
+        href = a.get("href") if a.name in ("a", "link") else (a.find("a", href=True) or {}).get("href")
+        if href and not href.startswith(("#", "javascript:")):
+            url = clean_url(href, base)
+            if same_site(url, base) and url != clean_url(base) and url not in pages:
+                pages.append(url)
+    return pages
+
+
+def link_matches(text: str, filters: list[str]) -> bool:
+    """A filter matches as whole words: "PK" matches "pk-dinkes-2025.pdf", not "PKL"."""
+    words = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+    return any(" " + " ".join(re.findall(r"[a-z0-9]+", f.lower())) + " " in words for f in filters)
+
+
+def document_links(soup: BeautifulSoup, base: str, filters: list[str]) -> list[Link]:
+    """PDF (or download) links whose text, file name or table row matches one of the filters."""
+    found, seen = [], set()
+    for a in soup.find_all("a", href=True):
+        url = clean_url(a["href"], base)
+        path = urlsplit(url).path
+        if url in seen or not DOWNLOAD_PATH.search(urlsplit(url)._replace(fragment="").geturl()):
+            continue
+        row = a.find_parent(["tr", "li"])
+        context = " ".join([a.get_text(" ", strip=True), a.get("title", ""), path.rsplit("/", 1)[-1],
+                            row.get_text(" ", strip=True) if row else ""])
+        if not filters or link_matches(context, filters):
+            seen.add(url)
+            label = a.get_text(" ", strip=True)
+            if row and len(label) < 12:  # "Unduh", "PDF": the row names the document
+                label = row.get_text(" ", strip=True)
+            found.append(Link(url, label or None))
+    return found
+
+
+def parse_listing(html: str | bytes, base: str, *, link_selector: str | None = None,
+                  pagination_selector: str | None = None, pdf_filters: list[str] | None = None,
+                  header_charset: str | None = None) -> Discovery:
+    if isinstance(html, bytes):
+        html = decode_html(html, header_charset)
+    soup = BeautifulSoup(html, "lxml")
+    found = Discovery("listing", next_pages=_next_pages(soup, base, pagination_selector))
+    if pdf_filters is not None:
+        found.documents = document_links(soup, base, pdf_filters)
+    if link_selector != "":  # "" means a documents-only page: no article links wanted
+        found.articles = [link for link in _article_links(soup, base, link_selector)
+                          if link.url not in {d.url for d in found.documents}]
+    return found
+
+
+def discover(content: bytes, url: str, *, content_type: str | None = None, header_charset: str | None = None,
+             link_selector: str | None = None, pagination_selector: str | None = None,
+             pdf_filters: list[str] | None = None) -> Discovery:
+    """Feed, sitemap or listing page: detected from the content, parsed accordingly."""
+    kind = detect_kind(content, content_type)
+    if kind == "feed":
+        return parse_feed(content, url)
+    if kind == "sitemap":
+        return parse_sitemap(content, url)
+    return parse_listing(content, url, link_selector=link_selector, pagination_selector=pagination_selector,
+                         pdf_filters=pdf_filters, header_charset=header_charset)
