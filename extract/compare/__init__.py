@@ -1,0 +1,1 @@
+"""Comparisons across documents: PK Perubahan diffs, promise-to-target links."""

@@ -1,0 +1,54 @@
+"""What changed between a Perjanjian Kinerja and its PK Perubahan (see extract/compare)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class TargetChange:
+    change: str                     # raised | lowered | unchanged | unit_changed | target_changed | added | dropped | ambiguous
+    indikator_before: str | None
+    indikator_after: str | None
+    sasaran: str | None = None
+    target_before: str | None = None
+    target_after: str | None = None
+    value_before: float | None = None
+    value_after: float | None = None
+    unit_before: str | None = None
+    unit_after: str | None = None
+    change_pct: float | None = None  # (after - before) / before * 100, when both are numbers
+    similarity: float | None = None  # how alike the two indicator texts are (1.0 = same words)
+    reworded: bool = False           # matched although the indicator text changed
+    candidates: list[str] = field(default_factory=list)  # for ambiguous rows: the indicators it may be
+
+
+@dataclass
+class ProgramChange:
+    change: str                     # increased | cut | unchanged | added | dropped | ambiguous
+    program_before: str | None
+    program_after: str | None
+    anggaran_before: float | None = None
+    anggaran_after: float | None = None
+    change_pct: float | None = None
+    similarity: float | None = None
+    candidates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SignatoryChange:
+    party: str                      # first_party | second_party
+    before: str | None
+    after: str | None
+
+
+@dataclass
+class AgreementDiff:
+    opd: str | None
+    region: str | None
+    year: int | None
+    targets: list[TargetChange] = field(default_factory=list)
+    programs: list[ProgramChange] = field(default_factory=list)
+    signatories: list[SignatoryChange] = field(default_factory=list)
+    total_before: float | None = None
+    total_after: float | None = None
+    total_change_pct: float | None = None
