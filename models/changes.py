@@ -52,3 +52,35 @@ class AgreementDiff:
     total_before: float | None = None
     total_after: float | None = None
     total_change_pct: float | None = None
+
+
+@dataclass
+class PromiseTarget:
+    """A PK target row as the linker sees it (with its agreement's context)."""
+    target_id: int
+    indikator: str
+    value: float | None
+    unit: str | None
+    opd: str | None
+    region: str | None
+    year: int | None
+
+
+@dataclass
+class Promise:
+    """A commitment from the news as the linker sees it."""
+    commitment_id: int
+    text: str
+    value: float | None
+    unit: str | None
+    opds: list[str]                 # the speaker's OPD and OPDs named in the document
+    region: str | None
+    year: int | None
+
+
+@dataclass
+class LinkCandidate:
+    commitment_id: int
+    target_id: int
+    score: float
+    reasons: list[str]
