@@ -17,6 +17,7 @@ from extract.persons import find_persons
 from extract.quotes import attribute, find_quote_spans
 from extract.regions import explicit_regions
 from extract.rules import load_rules
+from extract.tenure import add_tenure_events
 from extract.speakers import commitments_for, resolve_quotes
 
 for _name in ("error", "published", "skip", "region", "titles", "officials", "persons", "opds", "dates", "quotes", "commitments"):
@@ -79,6 +80,7 @@ def make_officials(nlp, name):
 def make_dates(nlp, name):
     def dates(doc: Doc) -> Doc:
         doc._.dates = find_dates(doc.text, doc._.published, doc._.skip)
+        add_tenure_events(doc.text, doc._.officials, doc._.dates, doc._.published)
         return doc
     return guarded(dates)
 

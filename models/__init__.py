@@ -15,9 +15,10 @@ from models.extraction import (
     Party,
     Program,
     Target,
+    TenureEvent,
 )
 
 __all__ = [
     "Agreement", "Commitment", "DateMention", "Document", "Extraction", "Mention",
-    "Official", "Opd", "PageSpan", "Party", "Program", "Target",
+    "Official", "Opd", "PageSpan", "Party", "Program", "Target", "TenureEvent",
 ]

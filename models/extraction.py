@@ -14,6 +14,17 @@ class Mention:
 
 
 @dataclass
+class TenureEvent:
+    """Evidence for a tenure: inaugurated | appointed | transferred | replaced | ended | handover | acting."""
+    kind: str
+    position: str | None
+    date: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
 class Official:
     name: str                       # bare personal name, no degrees or honorifics
     full_name: str | None = None    # fullest form seen, degrees included
@@ -22,6 +33,7 @@ class Official:
     opd: str | None = None          # canonical OPD name
     region: str | None = None       # "Kota Jambi"
     mentions: list[Mention] = field(default_factory=list)
+    events: list[TenureEvent] = field(default_factory=list)
 
 
 @dataclass

@@ -117,10 +117,19 @@ def test_extract_command_prints_the_contract():
                               "title": data["source"]["title"], "published": "2025-06-26"}
     assert data["agreement"] is None
     official = data["officials"][0]
-    assert set(official) == {"name", "full_name", "aliases", "position", "opd", "region", "mentions"}
+    assert set(official) == {"name", "full_name", "aliases", "position", "opd", "region", "mentions", "events"}
 
 
 def test_extract_missing_file_is_one_clear_error():
     result = CliRunner().invoke(cli, ["extract", "/nonexistent/berita.html"])
     assert result.exit_code == 1
     assert "no such file" in result.output
+
+
+def test_tenure_events_inauguration_and_acting(extractor):
+    text = ("Gubernur Maluku Hendrikus Pattinama melantik Bupati Buru Selatan Abdul Gani Solissa di Ambon, "
+            "Senin (3/3/2025). Plt Kepala Dinas Kesehatan Kota Ambon Rina Marlina turut hadir.")
+    officials = {o["name"]: o for o in run(extractor, text, "2025-03-04")["officials"]}
+    assert [(e["kind"], e["date"]) for e in officials["Abdul Gani Solissa"]["events"]] == [("inaugurated", "2025-03-03")]
+    assert officials["Hendrikus Pattinama"]["events"] == []  # the one who inaugurates is not inaugurated
+    assert [e["kind"] for e in officials["Rina Marlina"]["events"]] == ["acting"]
