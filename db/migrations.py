@@ -8,6 +8,8 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
+from db import search, views
+
 
 def _m001_core(db: sqlite_utils.Database) -> None:
     db["raw_files"].create({"sha256": str, "size": int, "content": bytes}, pk="sha256")
@@ -119,7 +121,17 @@ def _m003_pdf_layout(db: sqlite_utils.Database) -> None:
     db["documents"].add_column("layout", str)
 
 
-MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout]
+def _m004_search_views(db: sqlite_utils.Database) -> None:
+    # Indonesian search (stems + OPD acronym expansions, db/search.py), the acronym table the
+    # canned queries expand with, and the answer views of db/sql/views_v1.sql.
+    search.add_stemmed_search(db)
+    search.load_abbreviations(db)
+    views.create_views(db, "v1")
+    # commitment_details finds the speaker's role in the same document for every row
+    db["official_roles"].create_index(["document_id", "official_id"], if_not_exists=True)
+
+
+MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

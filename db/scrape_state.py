@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from db.store import now
+from db.store import now, write_transaction
 
 # Settled URLs are not fetched again without --refresh: stored documents, pages that were read
 # fine but were no article (200 without document), and pages the site says are missing or gone
@@ -72,7 +72,7 @@ def put_fetch_state(db: sqlite_utils.Database, url: str, *, status: int | None, 
                     last_modified: str | None = None, content_sha256: str | None = None,
                     document_id: int | None = None, keep_document: bool = True) -> None:
     """Insert or replace the state of one URL. A known document id is kept unless told otherwise."""
-    with db.atomic():
+    with write_transaction(db):  # it reads, then writes: take the lock first
         if keep_document and document_id is None:
             row = db.execute("select document_id from fetch_state where url = ?", [url]).fetchone()
             document_id = row[0] if row else None

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import json
+import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 METADATA = Path(__file__).parent / "metadata.json"
+# render_cell links from view and query rows to their stored document and raw copy
+PLUGINS = Path(__file__).parent / "datasette_plugins"
+
+
+class ServeError(Exception):
+    pass
 
 
 def metadata_for(db_path: Path) -> dict:
@@ -17,20 +25,58 @@ def metadata_for(db_path: Path) -> dict:
     return meta
 
 
-def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int) -> list[str]:
+def prepare_immutable(db_path: Path) -> None:
+    """Fold the WAL into the main file so an immutable open (which ignores the WAL) sees every
+    row, refusing when another process is writing right now."""
+    conn = sqlite3.connect(db_path, timeout=0.5)
+    try:
+        conn.execute("begin immediate")  # fails at once if a writer holds the lock
+        conn.rollback()
+        busy, _, _ = conn.execute("pragma wal_checkpoint(truncate)").fetchone()
+        if busy:
+            raise ServeError(f"{db_path} is being read or written by another process; "
+                             "serve without --immutable, or retry when it has finished")
+    except sqlite3.OperationalError as exc:
+        raise ServeError(f"{db_path} is being written ({exc}); serve without --immutable, "
+                         "or retry when janji add/process/run has finished") from None
+    finally:
+        conn.close()
+
+
+def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int,
+                      immutable: bool = False, allow_sql: bool = True) -> list[str]:
     # Datasette opens a mutable file read-only (mode=ro) and has no write endpoints unless a
-    # plugin adds them; arbitrary SQL stays on for researchers but is read-only too.
-    return [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", host,
-            "--port", str(port), "--metadata", str(metadata_path),
-            "--setting", "sql_time_limit_ms", "3000", "--setting", "max_returned_rows", "1000"]
+    # plugin adds them (ours only renders links); arbitrary SQL stays on for researchers but
+    # is read-only too. Immutable (-i) skips locking and lets Datasette cache counts, which is
+    # only safe while nothing writes the file: hence opt-in.
+    return [sys.executable, "-m", "datasette", "serve", *(["-i"] if immutable else []), str(db_path),
+            "--host", host, "--port", str(port), "--metadata", str(metadata_path),
+            "--plugins-dir", str(PLUGINS),
+            "--setting", "sql_time_limit_ms", "3000", "--setting", "max_returned_rows", "1000",
+            # our facets are configured per table; suggesting more costs a query per column
+            "--setting", "facet_time_limit_ms", "1000", "--setting", "suggest_facets", "off",
+            *([] if allow_sql else ["--setting", "default_allow_sql", "off"])]
 
 
-def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
+def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001, immutable: bool = False,
+          allow_sql: bool = True) -> int:
+    if immutable:
+        prepare_immutable(db_path)
     with tempfile.TemporaryDirectory(prefix="janji-") as tmp:
         metadata_path = Path(tmp) / "metadata.json"
         metadata_path.write_text(json.dumps(metadata_for(db_path), ensure_ascii=False), encoding="utf-8")
-        print(f"Datasette serving {db_path} at http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
+        mode = "immutable" if immutable else "read-only"
+        print(f"Datasette serving {db_path} ({mode}) at http://{host}:{port}/  (Ctrl-C to stop)", flush=True)
+        child = subprocess.Popen(datasette_command(db_path, metadata_path, host, port, immutable, allow_sql))
+        # `janji serve` stopped by a process manager (SIGTERM) must not leave Datasette running
+        previous = signal.signal(signal.SIGTERM, lambda signum, frame: child.terminate())
         try:
-            return subprocess.call(datasette_command(db_path, metadata_path, host, port))
-        except KeyboardInterrupt:
+            return child.wait()
+        except KeyboardInterrupt:  # Ctrl-C reaches Datasette too (same process group)
+            child.wait(timeout=10)
             return 0
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if child.poll() is None:
+                child.terminate()
+                child.wait(timeout=10)

@@ -5,6 +5,7 @@ derived rows are replaced in one transaction, so a crash leaves either the old r
 """
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -12,9 +13,36 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from models import Document, Extraction, Official
+from db import search
 from db.resolve import official_id_for, opd_id_for
 
 DERIVED_TABLES = ("official_roles", "mentions", "event_dates", "commitments")
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database):
+    """A transaction that takes the write lock at BEGIN (BEGIN IMMEDIATE); nested ones are savepoints.
+
+    sqlite-utils' atomic() begins DEFERRED: a transaction that reads before it writes then fails
+    at once with "database is locked" when another process wrote in between (SQLite does not
+    consult the busy timeout for that case). Taking the lock first makes the busy timeout apply.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    else:
+        try:
+            db.execute("COMMIT")
+        except BaseException:
+            db.rollback()
+            raise
 
 
 def now() -> str:
@@ -29,7 +57,7 @@ def document_key(doc: Document) -> str:
 def store_document(db: sqlite_utils.Database, doc: Document) -> tuple[int, bool]:
     """Store a document and its raw bytes. Returns (id, created). Same key and bytes: no change."""
     key = document_key(doc)
-    with db.atomic():
+    with write_transaction(db):
         existing = list(db.query("select id, sha256 from documents where key = ?", [key]))
         if existing and existing[0]["sha256"] == doc.sha256:
             return existing[0]["id"], False
@@ -46,6 +74,7 @@ def store_document(db: sqlite_utils.Database, doc: Document) -> tuple[int, bool]
             "linked_from": doc.linked_from, "status": "new", "error": None,
             "layout": json.dumps([asdict(p) for p in doc.layout]) if doc.layout else None,
         }
+        row.update(search.document_columns(doc.title, doc.text))  # stems + acronyms for FTS
         if existing:  # the source changed: keep the id, re-extract later
             doc_id = existing[0]["id"]
             db["documents"].update(doc_id, row)
@@ -87,7 +116,7 @@ def _prune_orphans(db: sqlite_utils.Database) -> None:
 
 def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extraction, doc_date: str | None) -> None:
     """Replace every derived row of one document, atomically."""
-    with db.atomic():
+    with write_transaction(db):
         _delete_derived(db, doc_id)
         official_ids = {}
         for official in extraction.officials:
@@ -110,9 +139,13 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
             for c in extraction.commitments)
         if extraction.agreement:
             _insert_agreement(db, doc_id, extraction)
+        search.index_extraction(db, doc_id)  # stemmed columns of the new commitments and targets
         _prune_orphans(db)
-        db["documents"].update(doc_id, {"status": "processed", "error": None, "processed_at": now(),
-                                        "extractor_version": extraction.extractor_version})
+        updates = {"status": "processed", "error": None, "processed_at": now(),
+                   "extractor_version": extraction.extractor_version}
+        if extraction.agreement:
+            updates["kind"] = "pk"  # the reader recognised a Perjanjian Kinerja in this PDF
+        db["documents"].update(doc_id, updates)
 
 
 def _insert_agreement(db: sqlite_utils.Database, doc_id: int, extraction: Extraction) -> None:

@@ -100,29 +100,55 @@ def extract(source, published, fmt):
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; keep 127.0.0.1 unless you mean to publish.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port.")
+@click.option("--immutable", is_flag=True,
+              help="Open the file immutable (faster, cached counts): only while nothing writes it; refused when a write is in progress.")
+@click.option("--no-sql", is_flag=True, help="Disable arbitrary SQL; only tables, views and the canned queries.")
 @db_option
-def serve(db, host, port):
+def serve(db, host, port, immutable, no_sql):
     """Browse and search the database with Datasette (read-only)."""
-    from db.serve import serve as run_datasette
+    from db.serve import ServeError, serve as run_datasette
     path = Path(db.conn.execute("pragma database_list").fetchone()[2])
     db.close()
-    sys.exit(run_datasette(path, host, port))
+    try:
+        sys.exit(run_datasette(path, host, port, immutable=immutable, allow_sql=not no_sql))
+    except ServeError as exc:
+        raise click.ClickException(str(exc))
 
 
 @cli.command()
-@click.argument("table", metavar="TABLE_OR_VIEW")
+@click.argument("table", metavar="TABLE_OR_VIEW", required=False)
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True)
 @click.option("--where", default=None, help="SQL condition, with :named parameters given by -p.")
 @click.option("-p", "--param", "params", multiple=True, type=(str, str), metavar="NAME VALUE",
               help="Value for a :named parameter in --where.")
+@click.option("--region", default=None, help="Only rows of this region (exact, any case): \"Kota Jambi\".")
+@click.option("--year", default=None, type=int, help="Only rows of this year (the year column, or the date).")
+@click.option("--official", default=None,
+              help="Only rows about this official: part of the name, or a full form with degrees.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of stdout.")
+@click.option("--datapackage", "package_dir", type=click.Path(file_okay=False, writable=True), default=None,
+              help="Write every table and view (or TABLE_OR_VIEW) as CSV into this folder, with a datapackage.json data dictionary.")
 @db_option
-def export(db, table, fmt, where, params, output):
-    """Write a table or view as CSV, JSON or JSON Lines (streamed, constant memory)."""
-    from db.export import ExportError, iter_rows, write_rows
+def export(db, table, fmt, where, params, region, year, official, output, package_dir):
+    """Write a table or view as CSV, JSON or JSON Lines (streamed, constant memory).
+
+    With --datapackage DIR, write CSV files plus datapackage.json: the type and meaning of every
+    column, for researchers.
+    """
+    from db.export import ExportError, Filters, iter_rows, write_datapackage, write_rows
+    filters = Filters(region=region, year=year, official=official)
     try:
-        columns, rows = iter_rows(db, table, where, dict(params))
+        if package_dir:
+            if filters or where:
+                raise ExportError("--datapackage exports whole tables; filter one table at a time without it")
+            counts = write_datapackage(db, Path(package_dir), [table] if table else None)
+            click.echo(f"wrote {len(counts)} resources, {sum(counts.values())} rows, "
+                       f"and {Path(package_dir) / 'datapackage.json'}", err=True)
+            return
+        if not table:
+            raise ExportError("name a TABLE_OR_VIEW to export (or use --datapackage DIR for all of them)")
+        columns, rows = iter_rows(db, table, where, dict(params), filters)
         if output:
             with open(output, "w", encoding="utf-8", newline="") as out:
                 count = write_rows(out, fmt, columns, rows)
@@ -148,6 +174,99 @@ def demo(db, no_serve, port):
     path = Path(db.conn.execute("pragma database_list").fetchone()[2])
     db.close()
     sys.exit(run_datasette(path, "127.0.0.1", port))
+
+
+def _iso_date(ctx, param, value):
+    import re
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter("use YYYY-MM-DD, e.g. 2025-01-31")
+    return value
+
+
+def _scrape_options(func):
+    """Options shared by `scrape` and `run`."""
+    options = [
+        click.argument("sites", nargs=-1, metavar="[SITE]..."),
+        click.option("--url", default=None, help="Scrape this listing page, RSS/Atom feed or sitemap instead of "
+                     "the configured sites (which one is detected); PDF links named like a PK are downloaded."),
+        click.option("--since", metavar="YYYY-MM-DD", default=None, callback=_iso_date,
+                     help="Do not store articles published before this date."),
+        click.option("--max", "max_new", type=click.IntRange(min=1), default=None, help="Stop after N new documents."),
+        click.option("--refresh", is_flag=True, help="Fetch known articles again (conditional GET); changed ones are updated."),
+        click.option("--allow-private", is_flag=True, help="Allow hosts on private, loopback or link-local addresses (intranet sources)."),
+        click.option("--any-host", is_flag=True, help="Follow links to hosts other than the site's own."),
+        click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+                     help="Seconds between two requests to one host (robots.txt Crawl-delay can raise it)."),
+        click.option("--concurrency", type=click.IntRange(1, 16), default=4, show_default=True, help="Requests in flight."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True, help="Seconds per response."),
+        click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True, help="Retries on 5xx and timeouts."),
+        click.option("--profiles", "profile_dir", type=click.Path(file_okay=False, exists=True), default=None,
+                     help="Folder of extra site profiles (JSON); same name overrides a bundled one."),
+        click.option("--backoff", type=click.FloatRange(min=0), default=1.0, hidden=True,
+                     help="First retry wait in seconds (doubles each retry)."),
+        click.option("--max-bytes", type=click.IntRange(min=1024), default=20 * 1024 * 1024, hidden=True,
+                     help="Largest response accepted, in bytes."),
+        click.option("--rebase", multiple=True, metavar="SITE=ORIGIN", hidden=True,
+                     help="Fetch a profile's pages from another origin (a mirror or a test server)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _scrape(db, params: dict, command: str):
+    from janji.scrape import ScrapeOptions, run_scrape
+    from scrapers.errors import SourceError
+    rebase = dict(item.split("=", 1) for item in params.pop("rebase") if "=" in item)
+    opts = ScrapeOptions(sites=tuple(params.pop("sites")), rebase=rebase, **params)
+    try:
+        report = run_scrape(db, opts, command=command)
+    except SourceError as exc:  # an unknown site or a broken profile: nothing was fetched
+        error = click.ClickException(str(exc))
+        error.exit_code = 2
+        raise error
+    click.echo(f"scrape run {report.run_id}: {report.pages_fetched} pages fetched, {report.new_documents} new "
+               f"documents, {report.unchanged} unchanged, {report.skipped} skipped, {len(report.errors)} errors"
+               + (" (listed in the ingest_errors table)" if report.errors else ""))
+    return report
+
+
+@cli.command()
+@_scrape_options
+@db_option
+def scrape(db, **params):
+    """Fetch new articles and PK documents from configured sites, a listing page, a feed or a sitemap.
+
+    Polite (one request per second per host, robots.txt obeyed) and incremental: known articles
+    are not fetched again, and listing pages are fetched with conditional requests. SITE names
+    are profiles in scrapers/profiles/ (all of them when none is given). Each bad page is one
+    error line and the run goes on; the exit code is 1 when any page failed.
+    """
+    report = _scrape(db, params, "scrape " + " ".join(f"{k}={v}" for k, v in params.items() if v))
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@_scrape_options
+@db_option
+def run(db, **params):
+    """Scrape, then extract from the new documents: the unattended job for cron.
+
+    Exit code 0: everything worked; 1: some pages or documents failed (the rest is stored and
+    processed; see the ingest_errors table and documents.error); 2: nothing could be done.
+    """
+    from extract import Extractor
+    from janji.processing import pending, process_documents
+    report = _scrape(db, params, "run " + " ".join(f"{k}={v}" for k, v in params.items() if v))
+    ids = pending(db, False)
+    done = failed = 0
+    if ids:
+        with progress(len(ids), "process") as advance:
+            done, failed = process_documents(db, Extractor(), ids, advance)
+    click.echo(f"processed {done}, failed {failed}")
+    if report.errors or failed:
+        sys.exit(1)
 
 
 def main() -> None:

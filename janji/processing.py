@@ -8,7 +8,8 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
-from db.store import record_process_error, replace_extraction
+from db.store import record_process_error, replace_extraction, write_transaction
+from janji import faults
 from models import Document, PageSpan
 from scrapers.errors import SourceError
 from scrapers.pdf import read_pdf
@@ -75,7 +76,11 @@ def process_documents(db: sqlite_utils.Database, extractor, ids: list[int],
         if isinstance(extraction, Exception):
             fail(doc_id, f"extraction failed: {type(extraction).__name__}: {extraction}")
             continue
-        replace_extraction(db, doc_id, extraction, published)
+        faults.point("process")
+        with write_transaction(db):  # a savepoint inside: the fault point below dies mid-transaction
+            replace_extraction(db, doc_id, extraction, published)
+            faults.point("process-transaction")
+        faults.point("processed")
         counts["done"] += 1
         on_progress(1)
     return counts["done"], counts["failed"]

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from db.scrape_state import finish_run, get_fetch_state, is_settled, put_fetch_state, start_run, update_run
-from db.store import record_ingest_error, store_document
+from db.store import record_ingest_error, store_document, write_transaction
+from janji import faults
 from janji.scrape_report import Reporter
 from scrapers.article import read_article
 from scrapers.canonical import clean_url
@@ -122,11 +123,13 @@ class ScrapeJob:
 
     async def get(self, crawler: Crawler, url: str, headers: dict[str, str] | None = None) -> Fetched | None:
         """Fetch; policy refusals are skips, failures are error lines; None when nothing came back."""
+        faults.point("fetch")
         try:
             page = await crawler.fetch(url, headers)
         except FetchError as exc:
             self.skip(url, str(exc)) if exc.skip else self.fail(url, str(exc), exc.status)
             return None
+        faults.point("fetched")
         self.report.pages_fetched += 1
         self._progress()
         if page.status in (200, 304):
@@ -208,13 +211,16 @@ class ScrapeJob:
             return self.skip(url)
         if self.full():
             return
-        with self.db.atomic():  # the document and the state saying it is stored: both or neither
+        faults.point("before-store")
+        with write_transaction(self.db):  # the document and the state saying it is stored: both or neither
             doc_id, created = store_document(self.db, doc)
+            faults.point("store-transaction")
             put_fetch_state(self.db, url, status=200, etag=page.headers.get("etag"),
                             last_modified=page.headers.get("last-modified"),
                             content_sha256=_sha(page.content), document_id=doc_id)
             for other in also:
                 put_fetch_state(self.db, other, status=200, document_id=doc_id)
+        faults.point("stored")
         self.settled.update([url, *also])
         if created:
             self.report.new_documents += 1

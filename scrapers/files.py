@@ -46,8 +46,8 @@ def document_from_bytes(raw: bytes, *, path: str | None = None, url: str | None 
     kind = sniff_kind(raw, suffix, content_type)
     # readers are imported on use: trafilatura and pdfminer take a noticeable share of a CLI start
     if kind == "pdf":
-        from scrapers.pdf import read_pdf
-        pdf = read_pdf(raw)
+        from scrapers.pdf import read_pdf_isolated
+        pdf = read_pdf_isolated(raw)  # a child process: time, memory and crashes are bounded
         return Document(raw=raw, text=pdf.text, kind="pdf", path=path, url=url, site=site,
                         title=Path(path or url or "document.pdf").name, content_type="application/pdf",
                         text_method=pdf.method, pages=pdf.pages, layout=pdf.layout)

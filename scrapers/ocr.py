@@ -17,6 +17,8 @@ from scrapers.errors import SourceError
 OCR_DPI = 300           # Tesseract's accuracy drops quickly below ~250 dpi for 10-11 pt text
 OCR_LANG = "ind"
 OCR_TIMEOUT_S = 120     # per page; a stuck Tesseract must not hang an unattended run
+MAX_OCR_PIXELS = 40_000_000  # a page rendered larger than this (A4 at 300 dpi is 8.7 million) is
+# rendered at a lower resolution: a 200-inch "page" must not need gigabytes of memory
 MAX_SKEW_DEGREES = 5.0
 RULING_GLYPHS = "|[]_—-=!"  # larger rotations are not "slightly rotated scans"; leave them alone
 
@@ -53,11 +55,11 @@ def estimate_skew(gray) -> float:
     return max(fine, key=lambda a: _profile_score(small, a))
 
 
-def _run_tesseract(png: bytes) -> str:
+def _run_tesseract(png: bytes, dpi: int = OCR_DPI) -> str:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # Tesseract's OpenMP threads fight each other on small machines
     try:
         proc = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", OCR_LANG, "--dpi", str(OCR_DPI), "--psm", "3", "tsv"],
+            ["tesseract", "stdin", "stdout", "-l", OCR_LANG, "--dpi", str(dpi), "--psm", "3", "tsv"],
             input=png, capture_output=True, env=env, timeout=OCR_TIMEOUT_S, check=False,
         )
     except subprocess.TimeoutExpired:
@@ -90,7 +92,8 @@ def ocr_page(pdfium_page) -> tuple[list[PdfWord], float]:
     if not tesseract_available():
         raise SourceError("PDF has no text layer and Tesseract is not installed: "
                           "apt-get install tesseract-ocr tesseract-ocr-ind")
-    px_per_pt = OCR_DPI / 72
+    width, height = pdfium_page.get_size()
+    px_per_pt = min(OCR_DPI / 72, (MAX_OCR_PIXELS / max(1.0, width * height)) ** 0.5)
     image = pdfium_page.render(scale=px_per_pt, grayscale=True).to_pil().convert("L")
     image = image.filter(ImageFilter.MedianFilter(3))  # scanner speckle becomes stray glyphs otherwise
     skew = estimate_skew(image)
@@ -100,4 +103,4 @@ def ocr_page(pdfium_page) -> tuple[list[PdfWord], float]:
         skew = 0.0
     buf = io.BytesIO()
     image.save(buf, format="PNG")
-    return _tsv_words(_run_tesseract(buf.getvalue()), px_per_pt), skew
+    return _tsv_words(_run_tesseract(buf.getvalue(), round(px_per_pt * 72)), px_per_pt), skew

@@ -7,6 +7,8 @@ read by pdfplumber (words + tables); pages without one are rendered and OCR'd (s
 from __future__ import annotations
 
 import io
+import multiprocessing
+import threading
 from dataclasses import dataclass, field
 
 from models import PageSpan
@@ -14,8 +16,15 @@ from models.pdf_layout import PdfPage, PdfTable, PdfWord
 from scrapers.errors import SourceError
 
 MAX_PAGES = 500
+MAX_TABLE_EDGES = 5_000  # lines + rectangles + curves on one page; more is drawing, not a table, and
+# pdfplumber's table finder grows much faster than linearly with them: words only on such pages
+PDF_TIMEOUT_S = 600      # one whole document, OCR included, read in a child process (read_pdf_isolated)
+PDF_MEMORY_BYTES = 3 * 1024 ** 3  # address space that child may add: a decompression bomb fails, not the machine
 LINE_TOLERANCE = 3.0     # points: words whose tops differ by less share a text line
 MIN_TEXT_CHARS = 20      # fewer characters than this on a page means "scanned", not "short page"
+# PDFium is not thread-safe: two PDFs read at once (the scrape job reads in worker threads) crash
+# the process ("double free or corruption"). One PDF at a time goes through PDFium.
+PDFIUM_LOCK = threading.Lock()
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}  # ruled tables only;
 # unruled ones are rebuilt by extractors from word positions, where they know the header words
 
@@ -64,7 +73,8 @@ def _digital_page(page, number: int) -> PdfPage:
     words = [PdfWord(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
              for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)]
     tables = []
-    for found in page.find_tables(TABLE_SETTINGS):
+    edges = len(page.lines) + len(page.rects) + len(page.curves)
+    for found in page.find_tables(TABLE_SETTINGS) if edges <= MAX_TABLE_EDGES else []:
         rows = [[None if c is None else " ".join(c.split()) for c in row] for row in found.extract()]
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:  # single boxes are frames, not tables
             tables.append(PdfTable(*found.bbox, rows=rows))
@@ -111,6 +121,12 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
 def read_pdf(raw: bytes) -> PdfText:
     """Text of each page joined by form feeds; page offsets kept for provenance; layout per page."""
     check_pdf_bytes(raw)
+    with PDFIUM_LOCK:
+        layout = _read_layout(raw)
+    return _to_text(layout)
+
+
+def _read_layout(raw: bytes) -> list[PdfPage]:
     pdfium_doc = _open_pdfium(raw)
     try:
         if len(pdfium_doc) > MAX_PAGES:
@@ -127,7 +143,10 @@ def read_pdf(raw: bytes) -> PdfText:
         raise SourceError(f"unreadable PDF ({type(exc).__name__}: {detail}); the file may be corrupt") from None
     finally:
         pdfium_doc.close()
+    return layout
 
+
+def _to_text(layout: list[PdfPage]) -> PdfText:
     parts, spans, pos = [], [], 0
     for page in layout:
         page_text = words_to_text(page.words)
@@ -140,3 +159,75 @@ def read_pdf(raw: bytes) -> PdfText:
     methods = {page.method for page in layout}
     method = "ocr" if methods == {"ocr"} else "pdfplumber+ocr" if "ocr" in methods else "pdfplumber"
     return PdfText(text=text, pages=spans, method=method, layout=layout)
+
+
+# -- isolation: hostile PDFs (decompression bombs, pathological content streams, parser crashes)
+# are read in a forked child with a deadline and a memory ceiling, so they cost one error line.
+
+def _pdf_worker(raw: bytes, conn, memory: int) -> None:
+    import resource
+
+    global PDFIUM_LOCK
+    PDFIUM_LOCK = threading.Lock()  # forked while another thread may have held the parent's
+    if memory:
+        limit = _address_space() + memory
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        result = ("ok", read_pdf(raw))
+    except SourceError as exc:
+        result = ("error", str(exc))
+    except MemoryError:
+        result = ("error", f"PDF needs more than {memory // 2 ** 20} MB to read (a decompression bomb, or "
+                           "images far larger than a scan): not stored")
+    except RecursionError:
+        result = ("error", "PDF is nested too deeply to read: the file is corrupt or hostile")
+    except Exception as exc:  # noqa: BLE001 - the parent must get one line, whatever happened
+        result = ("error", f"unreadable PDF ({type(exc).__name__}); the file may be corrupt")
+    try:
+        conn.send(result)
+    except MemoryError:
+        conn.send(("error", "PDF layout too large to hand back: not stored"))
+    conn.close()
+
+
+def _address_space() -> int:
+    """Virtual memory this process already maps (the child starts as a copy of it)."""
+    try:
+        with open("/proc/self/statm") as f:
+            import os
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def read_pdf_isolated(raw: bytes, *, timeout: float | None = None, memory: int | None = None) -> PdfText:
+    """read_pdf in a child process: past the deadline or the memory ceiling, or when the parser
+    crashes, the child is gone and the caller gets one SourceError; the run goes on."""
+    check_pdf_bytes(raw)
+    timeout = PDF_TIMEOUT_S if timeout is None else timeout
+    memory = PDF_MEMORY_BYTES if memory is None else memory
+    # fork (not spawn/forkserver): no re-import of the caller's __main__, and the readers are
+    # already imported; the child only runs read_pdf and hands back the result or one line.
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_pdf_worker, args=(raw, sender, memory), daemon=True, name="janji-pdf")
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise SourceError(f"reading the PDF took longer than {timeout:g} s (the limit per document): "
+                              "it is damaged or hostile, not stored")
+        try:
+            status, payload = receiver.recv()
+        except (EOFError, OSError):
+            child.join(5)
+            raise SourceError(f"the PDF reader stopped (exit code {child.exitcode}) on this file: "
+                              "it is corrupt or hostile, not stored") from None
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+    if status != "ok":
+        raise SourceError(payload)
+    return payload

@@ -1,0 +1,68 @@
+"""Take the README screenshots of the main Datasette pages with Debian's chromium.
+
+    .venv/bin/python docs/make_screenshots.py
+
+Builds the demo database in a temporary folder, runs `janji serve` on it, and writes PNGs
+into docs/ (the same browser and flags as tests/test_browser.py).
+"""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import sync_playwright
+
+DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
+# (file, path, element to scroll to: past the long column descriptions, onto the answers)
+PAGES = [
+    ("datasette-database.png", "/demo", None),
+    ("commitments-by-official.png", "/demo/commitments_by_official?name=Ridwan+Hakim+Pohan&_hide_sql=1", "h1"),
+    ("search-sehat.png", "/demo/commitment_details?_search=sehat", "form.filters"),
+    ("officials-by-position.png",
+     "/demo/officials_by_position?position=Kepala+Dinas+Pendidikan&region=Kota+Jambi&_hide_sql=1", "h1"),
+    ("target-revisions.png", "/demo/target_revisions", "form.filters"),
+]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.db"
+        subprocess.run([sys.executable, "-m", "janji", "demo", "--no-serve", "--db", str(db)], check=True, cwd=ROOT)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = subprocess.Popen([sys.executable, "-m", "janji", "serve", "--db", str(db), "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, cwd=ROOT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(150):
+                try:
+                    httpx.get(base + "/-/versions.json", timeout=1)
+                    break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1600, "height": 1000})
+                for name, path, anchor in PAGES:
+                    page.goto(base + path)
+                    if anchor:
+                        page.locator(anchor).first.evaluate("e => window.scrollTo(0, e.offsetTop - 10)")
+                    page.screenshot(path=str(DOCS / name))
+                    print(f"wrote docs/{name}")
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
