@@ -16,10 +16,14 @@ $(BIN)/janji: pyproject.toml constraints.txt
 demo: $(BIN)/janji
 	$(BIN)/janji demo --port $(PORT)
 
-# Debian packages the tests use (OCR); installed when missing and we may use apt-get.
+# Debian packages the tests use: Tesseract with Indonesian data (OCR) and Chromium (browser
+# tests); installed when missing and we may use apt-get.
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-ind chromium
 system-deps:
-	@if ! command -v tesseract >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null; \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "installing $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 # pytest exit code 5 means "no tests collected": not a failure of the suite itself.
