@@ -31,7 +31,7 @@ test: $(BIN)/janji system-deps
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then rc=0; fi; exit $$rc
 
 bench: $(BIN)/janji
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench.quality
 
 clean:
 	rm -rf $(VENV) *.egg-info
