@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.rules import alternation, load_rules
+from extract.rules import alternation, load_rules, phrases
 
 KIND_ORDER = ("target", "instruction", "pledge")
 APPEAL_AS = "instruction"  # an appeal (mengimbau, mengajak) asks others to act
-NUMBER_UNIT = re.compile(r"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>%|persen|unit|km|kilometer|ha|hektare|ton|orang|"
-                         r"jiwa|KK|paket|sekolah|titik|rumah|miliar|juta|ribu|hari|bulan)\b", re.I)
 DEADLINE = re.compile(r"\b(?:paling\s+lambat|selambat-lambatnya|sebelum|hingga|pada|di)\s+(?:akhir\s+|awal\s+|pertengahan\s+)?"
                       r"(?:tahun\s+(?:ini|depan)|(?:\d{1,2}\s+)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
                       r"September|Oktober|November|Desember)(?:\s+\d{4})?|\d{4}|triwulan\s+[IV]+|semester\s+[I]+)", re.I)
+
+
+@cache
+def _number_unit() -> re.Pattern:
+    units = alternation(phrases("target_unit"))
+    return re.compile(rf"(?P<value>\d+(?:[.,]\d+)?)\s*(?P<unit>{units})(?![\w])", re.I)
 
 
 @cache
@@ -47,7 +51,7 @@ def classify(sentence: str) -> str | None:
 
 def target_details(sentence: str) -> tuple[float | None, str | None, str | None]:
     value = unit = None
-    m = NUMBER_UNIT.search(sentence)
+    m = _number_unit().search(sentence)
     if m:
         value = float(m.group("value").replace(".", "").replace(",", ".")) if "," in m.group("value") or \
             re.fullmatch(r"\d+", m.group("value")) else float(m.group("value"))

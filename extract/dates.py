@@ -6,13 +6,16 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from extract.rules import alternation
+from extract.rules import alternation, phrases
 from models import DateMention
 from models.vocab import months, weekdays
 
-DEADLINE_BEFORE = re.compile(r"(?:paling\s+lambat|selambat-lambatnya|sebelum|hingga|sampai(?:\s+dengan)?|"
-                             r"batas\s+waktu|target(?:nya)?|ditargetkan|pada\s+akhir|akhir|s\.?d\.?)\s*(?:tanggal\s+)?$", re.I)
 STAMP_AFTER = re.compile(r"\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)?\s*$", re.I)
+
+
+@cache
+def _deadline_before() -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{alternation(phrases('deadline_intro'))})\s*(?:tanggal\s+)?$", re.I)
 
 
 @cache
@@ -53,7 +56,7 @@ def _excluded(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
-    if DEADLINE_BEFORE.search(before):
+    if _deadline_before().search(before):
         return True
     if STAMP_AFTER.match(text[end:end + 20]) and re.search(r"[-–]\s*$", before):
         return True  # "Kompas.com - 13/06/2022, 07:00 WIB"

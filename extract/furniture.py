@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
+from extract.rules import alternation, phrases
 from models.vocab import furniture
 
-INLINE_CAPTION = re.compile(r"\((?:Foto|Photo|Dok|Ist|istimewa)[^()\n]{0,120}\)", re.I)
+
+
+@cache
+def _inline_caption() -> re.Pattern:
+    return re.compile(rf"\((?:{alternation(phrases('caption_intro'))})[^()\n]{{0,120}}\)", re.I)
 
 
 HEADLINE_MAX = 200
@@ -47,7 +53,7 @@ class FurnitureMask:
             spans.append((start, end))
             if marker.action == "teaser" and len(line.strip()) <= len(marker.marker) + 2:
                 skip_next = True  # "BACA JUGA:" alone on its line: the headline is the next line
-        spans += [(m.start(), m.end()) for m in INLINE_CAPTION.finditer(text)]
+        spans += [(m.start(), m.end()) for m in _inline_caption().finditer(text)]
         self.spans = _Spans(spans)
         headlines, pos = [], 0
         for line in text.splitlines(keepends=True):

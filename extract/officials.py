@@ -9,11 +9,9 @@ from functools import cache
 from extract.names import ParsedName, parse_name
 from extract.opds import opd_at
 from extract.regions import KIND_PREFIX, LEVEL_OF_POSITION, region_at
-from extract.rules import PositionForm, alternation, load_rules
+from extract.rules import PositionForm, alternation, load_rules, phrases
 from models import Mention, Official
 
-CONNECTOR_BEFORE = re.compile(r"(?:,|\s+selaku|\s+sebagai|\s+yang\s+juga|\s+yang\s+merupakan)\s*$")
-NICKNAME = re.compile(r"\s*,?\s*(?:yang\s+)?(?:akrab|biasa|karib)\s+(?:di)?sapa(?:an)?\s+|\s*,?\s*sapaan\s+akrabnya\s+|\s*\(")
 UNIT_FIRST_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang")
 NATIONAL = {"Presiden", "Menteri", "Wakil Presiden"}
 
@@ -28,6 +26,16 @@ class TitleHit:
     region: str | None = None
     name: ParsedName | None = None
     aliases: list[str] = field(default_factory=list)
+
+
+@cache
+def _connector_before() -> re.Pattern:
+    return re.compile(rf"(?:,|\s+(?:{alternation(phrases('name_connector'))}))\s*$", re.I)
+
+
+@cache
+def _nickname_intro() -> re.Pattern:
+    return re.compile(rf"\s*,?\s*(?:{alternation(phrases('nickname_intro'))})\s+|\s*\(", re.I)
 
 
 @cache
@@ -72,7 +80,7 @@ def _place(text: str, pos: int) -> tuple[str | None, int]:
 
 def _name_before(text: str, start: int) -> ParsedName | None:
     window_start = max(0, start - 160)
-    connector = CONNECTOR_BEFORE.search(text, window_start, start)
+    connector = _connector_before().search(text, window_start, start)
     if not connector:
         return None
     for m in re.finditer(r"(?:(?<=\s)|(?<=^)|(?<=\())[A-Z]", text[window_start:connector.start()], re.M):
@@ -83,11 +91,12 @@ def _name_before(text: str, start: int) -> ParsedName | None:
 
 
 def _nickname(text: str, pos: int) -> tuple[str | None, int]:
-    m = NICKNAME.match(text, pos)
+    m = _nickname_intro().match(text, pos)
     if not m:
         return None, pos
     after = m.end()
-    nick = re.match(r"((?:Pak|Bu|Bang|Mas|Mbak|Kang|Cak|Uda|Bli|Ning|Gus)?\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\)?", text[after:])
+    address = alternation(phrases("address_word"))
+    nick = re.match(rf"((?:(?:{address})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\)?", text[after:])
     if not nick:
         return None, pos
     return nick.group(1).strip(), after + nick.end()

@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.names import parse_name
-from extract.rules import alternation, load_rules
+from extract.rules import alternation, load_rules, phrases
 
 OPEN, CLOSE = "“\"", "”\""
 MIN_QUOTE_WORDS = 4
-# where the speaker phrase after a speech verb ends ("kata Abdul Gani saat ditemui …")
-ATTRIBUTION_END = re.compile(r"[.;:!?“”\"]|\s(?:saat|ketika|dalam|di|kepada|usai|seusai|pada|sambil|membacakan|"
-                             r"yang|melalui|menanggapi|menjawab|setelah|sebelum|seraya)\s")
+
+
+@cache
+def _attribution_end() -> re.Pattern:
+    """Where the speaker phrase after a speech verb ends ("kata Abdul Gani saat ditemui …")."""
+    return re.compile(rf"[.;:!?“”\"]|\s(?:{alternation(phrases('attribution_end'))})\s", re.I)
 
 
 @dataclass
@@ -71,7 +74,7 @@ def attribute(text: str, quotes: list[Quote]) -> None:
             if verb.lower().endswith("nya"):
                 q.attribution = "nya"
             else:
-                q.attribution = ATTRIBUTION_END.split(rest, 1)[0].strip(" ,")
+                q.attribution = _attribution_end().split(rest, 1)[0].strip(" ,")
             continue
         line_start = text.rfind("\n", 0, q.start) + 1
         head = text[line_start:q.start - 1]

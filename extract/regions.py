@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from extract.rules import alternation, load_rules
+from extract.rules import _csv, alternation, load_rules
 
 KIND_PREFIX = {"kota": "Kota", "kabupaten": "Kabupaten", "provinsi": "Provinsi"}
 EXPLICIT = {
@@ -14,11 +14,14 @@ EXPLICIT = {
     "kabupaten": r"(?:Kabupaten|Kab\.)(?:\s+Administrasi)?",
     "provinsi": r"(?:Provinsi|Prov\.)",
 }
-GOVERNMENT = {"Pemkot": "kota", "Pemko": "kota", "Pemkab": "kabupaten", "Pemprov": "provinsi",
-              "Pemerintah Kota": "kota", "Pemerintah Kabupaten": "kabupaten", "Pemerintah Provinsi": "provinsi",
-              "Setdako": "kota", "Setdakab": "kabupaten", "Setdaprov": "provinsi"}
 LEVEL_OF_POSITION = {"Wali Kota": "kota", "Wakil Wali Kota": "kota", "Bupati": "kabupaten",
                      "Wakil Bupati": "kabupaten", "Gubernur": "provinsi", "Wakil Gubernur": "provinsi"}
+
+
+@cache
+def _government() -> dict[str, str]:
+    """"Pemkot" -> "kota": words for a regional government that give its level."""
+    return {row["form"]: row["level"] for row in _csv("government_words.csv")}
 
 
 @cache
@@ -26,7 +29,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     r = load_rules()
     names = alternation([n for kinds in r.regions.values() for _, n in kinds] + list(r.region_aliases))
     explicit = "|".join(f"(?P<{k}>{p})" for k, p in EXPLICIT.items())
-    gov = alternation(GOVERNMENT)
+    gov = alternation(_government())
     with_kind = re.compile(rf"(?:(?P<gov>{gov})|{explicit})\s+(?P<name>{names})\b")
     bare = re.compile(rf"(?P<name>{names})\b")
     return with_kind, bare
@@ -34,7 +37,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def _kind_of(match: re.Match) -> str | None:
     if match.group("gov"):
-        return GOVERNMENT.get(re.sub(r"\s+", " ", match.group("gov")))
+        return _government().get(re.sub(r"\s+", " ", match.group("gov")))
     return next((k for k in EXPLICIT if match.group(k)), None)
 
 

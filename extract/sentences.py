@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.rules import load_rules
+from extract.rules import load_rules, phrases
 
 END = re.compile(r"[.!?]+[”\"’']?(?=\s+[“\"A-Z0-9(])|\n+")
-ABBREV_EXTRA = {"no", "jl", "jln", "sd", "s.d", "dll", "dsb", "tsb", "yth", "kab", "prov", "kec", "kel", "rp", "tk", "pol"}
 
 
 @cache
@@ -17,7 +16,7 @@ def _abbreviations() -> frozenset:
     r = load_rules()
     # only forms written with a dot can end in one ("Dr.", "S.E."); "Ibu" or "Kombes" cannot
     words = {w.replace(".", "").lower() for w in r.prefixes + r.degrees + r.ranks if w.endswith(".")}
-    return frozenset(words | ABBREV_EXTRA)
+    return frozenset(words | {w.replace(".", "").lower() for w in phrases("sentence_abbreviation")})
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-STOP = {"dan", "yang", "di", "ke", "dari", "untuk", "pada", "dengan", "atau", "serta", "per"}
+from extract.rules import phrases
+
 
 
 def normalise(text: str | None) -> str:
@@ -12,7 +13,8 @@ def normalise(text: str | None) -> str:
 
 
 def words(text: str | None) -> set[str]:
-    return {w for w in normalise(text).split() if w not in STOP and len(w) > 1}
+    stop = set(phrases("stopword"))
+    return {w for w in normalise(text).split() if w not in stop and len(w) > 1}
 
 
 def similarity(a: str | None, b: str | None) -> float:

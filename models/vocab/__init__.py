@@ -34,14 +34,16 @@ SHORT_LINE = 100  # a "prefix_short" marker only counts on lines shorter than th
 class Marker:
     marker: str
     action: str  # teaser | drop_line | caption | stop
-    match: str   # prefix | prefix_short | line
+    match: str   # prefix | prefix_short | line | contains_short
 
     def matches(self, line: str) -> bool:
         text, marker = line.strip().lower(), self.marker.lower()
         if self.match == "line":
             return text.strip(" .:!-–—|") == marker.strip(" .:")
-        if self.match == "prefix_short" and len(text) >= SHORT_LINE:
+        if self.match in ("prefix_short", "contains_short") and len(text) >= SHORT_LINE:
             return False
+        if self.match == "contains_short":
+            return marker in text
         return text.startswith(marker)
 
 
