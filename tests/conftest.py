@@ -1,7 +1,14 @@
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import httpx
 
 import pytest
 from click.testing import CliRunner
@@ -42,3 +49,32 @@ def run(db_path):
         return runner.invoke(cli, [*args[:1], "--db", str(db_path), *args[1:]] if args and args[0] not in ("extract",) else list(args),
                              catch_exceptions=False)
     return invoke
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def janji_serve(db_path: Path, attempts: int = 150):
+    """Run `janji serve` on a free port; yields its base URL once it answers, stops it after."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "janji", "serve", "--db", str(db_path), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(attempts):
+            try:
+                httpx.get(base + "/-/versions.json", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError(f"janji serve did not start: {proc.stdout.read1().decode(errors='replace')}")
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

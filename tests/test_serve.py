@@ -1,29 +1,18 @@
 """Datasette over the database: metadata, the documents table, full-text search, read-only."""
 import asyncio
-import json
-import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
 from datasette.app import Datasette
 
 from db.serve import metadata_for
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, janji_serve
 
 
 @pytest.fixture
 def sample_db(run, db_path):
     run("add", str(SAMPLE), "--published", "2025-06-26")
     return db_path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_datasette_client_serves_documents_and_search(sample_db):
@@ -43,17 +32,7 @@ def test_datasette_client_serves_documents_and_search(sample_db):
 
 
 def test_janji_serve_over_http_is_read_only(sample_db):
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "janji", "serve", "--db", str(sample_db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                httpx.get(base + "/-/versions.json", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+    with janji_serve(sample_db) as base:
         name = sample_db.stem
         search = httpx.get(f"{base}/{name}/documents.json", params={"_search": "seremonial", "_shape": "objects"})
         assert search.status_code == 200
@@ -63,6 +42,3 @@ def test_janji_serve_over_http_is_read_only(sample_db):
         write = httpx.get(f"{base}/{name}.json", params={"sql": "delete from documents"})
         assert write.status_code >= 400
         assert httpx.get(f"{base}/{name}/documents.json?_shape=objects").json()["rows"]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
