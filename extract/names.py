@@ -25,7 +25,9 @@ def _vocab() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
     degrees = frozenset(_key(d) for d in r.degrees)
     ranks = frozenset(_key(w) for rank in r.ranks for w in rank.split())
     particles = frozenset(p.lower() for p in r.particles)
-    return prefixes, degrees, ranks, particles, frozenset(r.not_names)
+    # a title's first word ends a name: "oleh Bupati, Sekda, …" has no person called Bupati
+    title_words = {p.form.split()[0].lower() for p in r.positions}
+    return prefixes, degrees, ranks, particles, frozenset(r.not_names | title_words)
 
 
 @dataclass

@@ -102,6 +102,16 @@ def _nickname(text: str, pos: int) -> tuple[str | None, int]:
     return nick.group(1).strip(), after + nick.end()
 
 
+@cache
+def _place_words() -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{alternation(phrases('title_as_place'))})\s+$", re.I)
+
+
+def _names_a_place(text: str, start: int) -> bool:
+    """"Kantor Bupati", "Rumah Dinas Gubernur": the title names a building, not a person."""
+    return bool(_place_words().search(text, max(0, start - 30), start))
+
+
 def _unit_name(text: str, pos: int) -> tuple[str | None, int]:
     """The name of a unit inside an OPD ("Bidang Pembinaan SMP", "RSUD Luwuk"): capitalised words
     up to a comma or an honorific, which is what separates it from the person's name."""
@@ -115,7 +125,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
     acting_forms = load_rules().acting
     hits = []
     for m in pattern.finditer(text):
-        if skip(m.start()):
+        if skip(m.start()) or _names_a_place(text, m.start()):
             continue
         rule = forms[re.sub(r"\s+", " ", m.group("form").lower())]
         position, end, opd = rule.position, m.end(), None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.regions import region_at
-from extract.rules import alternation, load_rules
+from extract.rules import alternation, load_rules, phrases
 from models import Mention, Opd
 
 UNIT_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang", "Kecamatan", "Sekretariat", "Satuan")
@@ -63,25 +63,30 @@ def opd_at(text: str, pos: int, implied: str = "", local: dict[str, str] | None 
         probe = f"{implied} {text[at:at + len(canonical)]}" if implied else text[at:at + len(canonical) + 1]
         if re.sub(r"\s+", " ", probe).startswith(canonical):
             return OpdHit(canonical, None, at, at + len(canonical) - (len(implied) + 1 if implied else 0))
+    hit = None
     if implied:
         probe = f"{implied} {text[at:at + 160]}"
         m = full.match(probe)
         if m and m.end() > len(implied) + 1:
-            return OpdHit(_canonical_full(m.group()), None, at, at + m.end() - len(implied) - 1)
-        m = abbrev.match(probe)
-        if m and m.end() > len(implied) + 1:
-            return OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), at, at + m.end() - len(implied) - 1)
-    m = full.match(text, at)
-    if m:
-        return OpdHit(_canonical_full(m.group()), None, at, m.end())
+            hit = OpdHit(_canonical_full(m.group()), None, at, at + m.end() - len(implied) - 1)
+        else:
+            m = abbrev.match(probe)
+            if m and m.end() > len(implied) + 1:
+                hit = OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), at, at + m.end() - len(implied) - 1)
+    if hit is None:
+        m = full.match(text, at) or abbrev.match(text, at)
+        if m:
+            canonical = _canonical_full(m.group()) if m.re is full else load_rules().opd_abbrevs[m.group()]
+            hit = OpdHit(canonical, None if m.re is full else m.group(), at, m.end())
     if implied in ("Dinas", "Badan"):
-        return _unlisted(text, at, implied)
-    m = abbrev.match(text, at)
-    if m:
-        return OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), at, m.end())
-    return None
+        # a listed name that the text continues ("Dinas Pertanian, Tanaman Pangan dan …") is a longer, unlisted one
+        longer = _unlisted(text, at, implied)
+        if longer and (hit is None or longer.end > hit.end):
+            return longer
+    return hit
 
 
+KANTOR_KECAMATAN = re.compile(r"\bKantor\s+(?P<unit>Kecamatan)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 UNLISTED = re.compile(r"(?:[A-Z][a-z]+|dan)(?:,?\s+(?:[A-Z][a-z]+|dan)){0,6}")
 
 
@@ -92,12 +97,15 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
     if not m:
         return None
     words = m.group()
+    stops = load_rules().not_names
     for i, word in enumerate(re.finditer(r"[A-Za-z]+", words)):
         tail = text[at + word.start():]
         region, _ = region_at(tail, 0, None, None)
         if i and (region or re.match(r"(?:Kota|Kabupaten|Provinsi|Kab\.)\s", tail)):
             name = words[:word.start()].rstrip(" ,")
             return OpdHit(f"{implied} {name}", None, at, at + len(name))
+        if word.group().lower() in stops and word.group() != "dan":
+            return None  # "Rumah Dinas Gubernur Jambi, Selasa": a title or a weekday is not a unit name
     if re.match(r"\s*(?:\(|,)", text[m.end():]) and len(words.split()) >= 1:
         return OpdHit(f"{implied} {words}", None, at, m.end())
     return None
@@ -131,9 +139,18 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
         hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
                            m.start(), m.end()))
     for m in re.finditer(r"\b(Dinas|Badan)\s+", text):
+        if re.search(rf"(?:{alternation(phrases('dinas_not_agency'))})\s+$", text[max(0, m.start() - 20):m.start()], re.I):
+            continue  # "rumah dinas", "mobil dinas", "perjalanan dinas"
         hit = _unlisted(text, m.end(), m.group(1))
         if hit:
             hits.append(OpdHit(load_rules().opd_names.get(hit.canonical.lower(), hit.canonical), None, m.start(), hit.end))
+    for m in KANTOR_KECAMATAN.finditer(text):  # the sub-district office, not just the place name
+        words = [w for w in m.group("place").split()]
+        while words and words[-1].lower() in load_rules().not_names:
+            words.pop()
+        if words:
+            place = " ".join(words)
+            hits.append(OpdHit(f"Kecamatan {place}", None, m.start("unit"), m.start("place") + len(place)))
     for m in RSUD.finditer(text):
         name = m.group("name").strip()
         hits.append(OpdHit(f"Rumah Sakit Umum Daerah {name}", None, m.start(), m.start() + len(m.group().rstrip())))

@@ -42,7 +42,9 @@ def add_tenure_events(text: str, officials: list[Official], dates: list[DateMent
                 before = any(p < cue.start() for p in positions)
                 after = any(p > cue.start() for p in positions)
                 if (who == "before" and before) or (who == "after" and after) or (who == "any"):
-                    if not any(e.kind == event and e.start == start for e in o.events):
-                        sentence = text[start:end].strip()
+                    raw = text[start:end]
+                    lead = len(raw) - len(raw.lstrip())  # offsets of the sentence without its spaces
+                    if not any(e.kind == event and e.start == start + lead for e in o.events):
+                        sentence = raw.strip()
                         o.events.append(TenureEvent(event, o.position, _date_in(dates, start, end, first_date),
-                                                    sentence, start, start + len(sentence)))
+                                                    sentence, start + lead, start + lead + len(sentence)))

@@ -1,14 +1,23 @@
 """Promises in the news linked to PK target rows: candidates with a score and the reasons,
 for a person to confirm or reject. Same region required; indicator words, number, unit, OPD and
-year each add to the score."""
+year each add to the score. When an agreement has versions (PK, PK Perubahan), a promise is
+linked to the version in force on the day it was made."""
 from __future__ import annotations
 
-from extract.compare.similarity import words
+import re
+
+from extract.compare.similarity import normalise, words
 from models.changes import LinkCandidate, Promise, PromiseTarget
 
 WEIGHTS = {"indicator": 0.45, "number": 0.25, "unit": 0.1, "opd": 0.1, "year": 0.1}
 MIN_SCORE = 0.3
 PERCENT = {"%", "persen", "percent"}
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\w])|(?<![\w.,])\d+(?:,\d+)?(?![\w])")
+
+
+def numbers_in(text: str) -> set[float]:
+    """Numbers written the Indonesian way: "12", "82,5", "1.000" (a promise may name several)."""
+    return {float(m.group().replace(".", "").replace(",", ".")) for m in NUMBER.finditer(text or "")}
 
 
 def _unit(u: str | None) -> str:
@@ -16,11 +25,19 @@ def _unit(u: str | None) -> str:
     return "%" if u in PERCENT else u
 
 
-def score(promise: Promise, target: PromiseTarget) -> LinkCandidate | None:
+def _same_opd(target_opd: str | None, promise_opds: list[str]) -> bool:
+    """Equal names, or the target's label within one of the promise's OPD names: a PK whose OPD
+    was only read from its first party's title ("Kesehatan") still matches "Dinas Kesehatan"."""
+    label = words(target_opd)
+    return bool(label) and any(label <= words(name) for name in promise_opds)
+
+
+def score(promise: Promise, target: PromiseTarget, promise_words: set[str] | None = None,
+          indicator_words: set[str] | None = None) -> LinkCandidate | None:
     if promise.region and target.region and promise.region != target.region:
         return None
-    indicator_words = words(target.indikator)
-    shared = indicator_words & words(promise.text)
+    indicator_words = words(target.indikator) if indicator_words is None else indicator_words
+    shared = indicator_words & (words(promise.text) if promise_words is None else promise_words)
     if not shared:
         return None
     overlap = len(shared) / len(indicator_words)
@@ -29,10 +46,13 @@ def score(promise: Promise, target: PromiseTarget) -> LinkCandidate | None:
     if promise.value is not None and target.value is not None and abs(promise.value - target.value) < 1e-9:
         total += WEIGHTS["number"]
         reasons.append(f"same number: {target.value:g}")
+    elif target.value is not None and any(abs(n - target.value) < 1e-9 for n in numbers_in(promise.text)):
+        total += WEIGHTS["number"]  # the extractor keeps one number per commitment; the text may hold more
+        reasons.append(f"number in the promise: {target.value:g}")
     if promise.unit and target.unit and _unit(promise.unit) == _unit(target.unit):
         total += WEIGHTS["unit"]
         reasons.append(f"same unit: {_unit(target.unit)}")
-    if target.opd and target.opd in promise.opds:
+    if target.opd and _same_opd(target.opd, promise.opds):
         total += WEIGHTS["opd"]
         reasons.append(f"same OPD: {target.opd}")
     if promise.year and target.year and promise.year == target.year:
@@ -43,16 +63,53 @@ def score(promise: Promise, target: PromiseTarget) -> LinkCandidate | None:
     return LinkCandidate(promise.commitment_id, target.target_id, round(total, 3), reasons)
 
 
+def _in_force(promise: Promise, versions: list[tuple[LinkCandidate, PromiseTarget]]) -> tuple[LinkCandidate, PromiseTarget]:
+    """Of one indicator's versions, the latest signed on or before the promise (else the first)."""
+    dated = sorted(versions, key=lambda v: v[1].signed_date or "")
+    before = [v for v in dated if promise.date and v[1].signed_date and v[1].signed_date <= promise.date]
+    chosen = before[-1] if before else dated[0]
+    if len(versions) > 1 and chosen[1].signed_date:
+        chosen[0].reasons.append(f"version in force on {promise.date or '?'}: signed {chosen[1].signed_date}")
+    return chosen
+
+
+class _Index:
+    """Targets by region and by indicator word, with their word sets computed once."""
+
+    def __init__(self, targets: list[PromiseTarget]):
+        self.words = {t.target_id: words(t.indikator) for t in targets}
+        self.by_word: dict[tuple[str | None, str], list[PromiseTarget]] = {}
+        for t in targets:
+            for w in self.words[t.target_id]:
+                self.by_word.setdefault((t.region, w), []).append(t)
+        self.regions = {t.region for t in targets}
+
+    def pool(self, promise: Promise, promise_words: set[str]) -> list[PromiseTarget]:
+        regions = self.regions if promise.region is None else {promise.region, None}
+        found: dict[int, PromiseTarget] = {}
+        for region in regions:
+            for w in promise_words:
+                for t in self.by_word.get((region, w), ()):
+                    found[t.target_id] = t
+        return list(found.values())
+
+
 def link(promises: list[Promise], targets: list[PromiseTarget], top: int = 3) -> list[LinkCandidate]:
     """The best `top` candidates per promise, best first, above MIN_SCORE."""
-    by_region: dict[str | None, list[PromiseTarget]] = {}
-    for t in targets:
-        by_region.setdefault(t.region, []).append(t)
+    index = _Index(targets)
     out = []
     for p in promises:
-        pool = by_region.get(p.region, []) + (by_region.get(None, []) if p.region else [])
-        if p.region is None:
-            pool = targets
-        found = [c for c in (score(p, t) for t in pool) if c and c.score >= MIN_SCORE]
-        out += sorted(found, key=lambda c: -c.score)[:top]
+        promise_words = words(p.text)
+        scored = []
+        for t in index.pool(p, promise_words):
+            c = score(p, t, promise_words, index.words[t.target_id])
+            if c and c.score >= MIN_SCORE:
+                scored.append((c, t))
+        by_indicator: dict[tuple, list] = {}
+        for c, t in scored:  # versions of one agreement's indicator compete; other rows do not
+            key = (t.agreement_key, normalise(t.indikator)) if t.agreement_key else (t.target_id,)
+            by_indicator.setdefault(key, []).append((c, t))
+        found = [_in_force(p, versions) for versions in by_indicator.values()]
+        found.sort(key=lambda ct: (-ct[0].score, ct[1].agreement_key or "", normalise(ct[1].indikator), ct[1].target_id))
+        out += [c for c, _ in found[:top]]
     return out
