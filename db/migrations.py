@@ -131,7 +131,73 @@ def _m004_search_views(db: sqlite_utils.Database) -> None:
     db["official_roles"].create_index(["document_id", "official_id"], if_not_exists=True)
 
 
-MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views]
+def _m005_comparisons(db: sqlite_utils.Database) -> None:
+    # Tenure events are derived rows of their document (replaced with it, db/store.py).
+    db["tenure_events"].create(
+        {"id": int, "document_id": int, "official_id": int, "kind": str, "position": str, "date": str,
+         "text": str, "start": int, "end": int},
+        pk="id", foreign_keys=[("document_id", "documents", "id"), ("official_id", "officials", "id")],
+    )
+    db["tenure_events"].create_index(["document_id"])
+    db["tenure_events"].create_index(["official_id"])
+    # The comparisons are recomputed after processing (db/store_comparisons.py). Re-processing a
+    # document deletes the rows they point at: those references are set to null (ON DELETE SET
+    # NULL, which sqlite-utils cannot declare, hence plain SQL) and re-attached by the next
+    # recompute from the durable key each row keeps (names, document and text).
+    for statement in COMPARISON_TABLES:
+        db.execute(statement)
+    views.create_views(db, "v2")
+
+
+COMPARISON_TABLES = [
+    """create table official_merges (
+        id integer primary key,
+        official_id integer references officials(id) on delete set null,
+        merged_into_id integer references officials(id) on delete set null,
+        official_name text, official_region text, merged_into_name text, merged_into_region text,
+        reason text, status text not null, decided_at text)""",
+    "create index idx_official_merges_official on official_merges(official_id)",
+    "create index idx_official_merges_merged_into on official_merges(merged_into_id)",
+    """create table agreement_diffs (
+        id integer primary key, opd text, region text, year integer, revision_number integer,
+        original_agreement_id integer references agreements(id) on delete set null,
+        revised_agreement_id integer references agreements(id) on delete set null,
+        original_document_id integer references documents(id),
+        revised_document_id integer references documents(id),
+        original_signed_date text, revised_signed_date text,
+        total_before float, total_after float, total_change_pct float,
+        first_party_before text, first_party_after text, second_party_before text, second_party_after text)""",
+    "create index idx_agreement_diffs_original on agreement_diffs(original_agreement_id)",
+    "create index idx_agreement_diffs_revised on agreement_diffs(revised_agreement_id)",
+    """create table target_changes (
+        id integer primary key, diff_id integer references agreement_diffs(id) on delete cascade,
+        change text, sasaran text, indikator_before text, indikator_after text, target_before text,
+        target_after text, value_before float, value_after float, unit_before text, unit_after text,
+        change_pct float, similarity float, reworded integer, candidates text)""",
+    "create index idx_target_changes_diff on target_changes(diff_id)",
+    """create table program_changes (
+        id integer primary key, diff_id integer references agreement_diffs(id) on delete cascade,
+        change text, program_before text, program_after text, anggaran_before float,
+        anggaran_after float, change_pct float, similarity float, candidates text)""",
+    "create index idx_program_changes_diff on program_changes(diff_id)",
+    # A link is identified durably by (commitment document, commitment text) and (target
+    # document, indicator): ids change when documents are re-processed, decisions must not.
+    """create table promise_links (
+        id integer primary key,
+        commitment_id integer references commitments(id) on delete set null,
+        target_id integer references agreement_targets(id) on delete set null,
+        score float, reasons text, status text not null, decided_at text,
+        commitment_document_id integer references documents(id), commitment_text text,
+        target_document_id integer references documents(id), target_indikator text)""",
+    """create unique index idx_promise_links_key on promise_links(
+        commitment_document_id, commitment_text, target_document_id, target_indikator)""",
+    "create index idx_promise_links_commitment on promise_links(commitment_id)",
+    "create index idx_promise_links_target on promise_links(target_id)",
+    "create index idx_promise_links_status on promise_links(status)",
+]
+
+
+MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

@@ -59,13 +59,20 @@ def process(db, everything):
     ids = pending(db, everything)
     if not ids:
         click.echo("nothing to process (use --all to re-extract everything)")
+        _refresh_comparisons(db)  # cheap, and completes a run that stopped before it
         return
     extractor = Extractor()
     with progress(len(ids), "process") as advance:
         done, failed = process_documents(db, extractor, ids, advance)
     click.echo(f"processed {done}, failed {failed}")
+    _refresh_comparisons(db)
     if failed:
         sys.exit(1)
+
+
+def _refresh_comparisons(db) -> None:
+    from janji.compare import refresh_comparisons
+    click.echo(str(refresh_comparisons(db)))
 
 
 @cli.command()
@@ -265,8 +272,14 @@ def run(db, **params):
         with progress(len(ids), "process") as advance:
             done, failed = process_documents(db, Extractor(), ids, advance)
     click.echo(f"processed {done}, failed {failed}")
+    _refresh_comparisons(db)
     if report.errors or failed:
         sys.exit(1)
+
+
+from janji.cli_compare import register  # noqa: E402  (diff, links, officials, changes)
+
+register(cli)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from janji.compare import refresh_comparisons
 from janji.ingest import add_sources
 from janji.processing import pending, process_documents
 
@@ -25,7 +26,8 @@ def build_demo(db: sqlite_utils.Database) -> str:
         errors += add_sources(db, [path], published).errors
     ids = pending(db, everything=False)
     done, failed = process_documents(db, Extractor(), ids) if ids else (0, 0)
+    compared = refresh_comparisons(db)
     counts = {t: db[t].count for t in ("documents", "officials", "opds", "commitments", "event_dates", "agreements")}
     summary = ", ".join(f"{n} {t}" for t, n in counts.items())
     problems = f"; {len(errors)} input errors, {failed} extraction failures" if errors or failed else ""
-    return f"demo database ready: {summary} (processed {done} now){problems}"
+    return f"demo database ready: {summary} (processed {done} now){problems}\n{compared}"

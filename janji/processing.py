@@ -15,6 +15,8 @@ from scrapers.errors import SourceError
 from scrapers.pdf import read_pdf
 
 log = logging.getLogger("janji.process")
+MAX_TEXT_CHARS = 1_000_000  # spaCy's own max_length: a longer text would stop the whole run, so it
+# is one error line instead (a 50 MB page is refused by the scraper; this catches what got through)
 
 
 def document_from_row(db: sqlite_utils.Database, row: dict) -> Document:
@@ -67,6 +69,10 @@ def process_documents(db: sqlite_utils.Database, extractor, ids: list[int],
         for doc_id, doc, error in _documents(db, ids):
             if doc is None:
                 fail(doc_id, error)
+                continue
+            if len(doc.text) > MAX_TEXT_CHARS:
+                fail(doc_id, f"text of {len(doc.text):,} characters is over the {MAX_TEXT_CHARS:,}-character "
+                             "limit for extraction; split the document or read it elsewhere")
                 continue
             in_flight.append((doc_id, doc.published))
             yield doc

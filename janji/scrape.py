@@ -153,11 +153,19 @@ class ScrapeJob:
             page = await self.get(crawler, url, headers)
             if page is None or page.status == 304:
                 continue
-            found = discover(page.content, page.final_url, content_type=page.content_type,
-                             header_charset=page.charset,
-                             link_selector="" if profile.discovery == "documents" else profile.link_selector,
-                             pagination_selector=profile.pagination_selector,
-                             pdf_filters=list(profile.pdf_filters) if profile.pdf_filters is not None else None)
+            try:
+                found = await asyncio.to_thread(
+                    discover, page.content, page.final_url, content_type=page.content_type,
+                    header_charset=page.charset,
+                    link_selector="" if profile.discovery == "documents" else profile.link_selector,
+                    pagination_selector=profile.pagination_selector,
+                    pdf_filters=list(profile.pdf_filters) if profile.pdf_filters is not None else None)
+            except SourceError as exc:
+                self.fail(url, str(exc), 200)
+                continue
+            except Exception as exc:  # noqa: BLE001 - a hostile page is one error line, the run goes on
+                self.fail(url, f"unreadable listing, feed or sitemap ({type(exc).__name__}); not followed", 200)
+                continue
             links = [link for link in found.articles + found.documents]
             listings[url] = (page, [link.url for link in links])
             fresh = [link for link in links if self.opts.refresh or not is_settled(self.db, link.url)]
@@ -202,6 +210,9 @@ class ScrapeJob:
             doc, also, attachments = await self.read(crawler, profile, page, linked_from)
         except SourceError as exc:
             return self.fail(url, str(exc), 200)
+        except (RecursionError, MemoryError, ValueError, TypeError, LookupError, AttributeError) as exc:
+            # a parser choking on hostile markup (nesting, encodings): one error line, the run goes on
+            return self.fail(url, f"page could not be read ({type(exc).__name__}); not stored", 200)
         # Attachments first: once the article is stored it is never read again, so its PDFs
         # must be settled before it is (a run killed in between fetches the article again).
         await asyncio.gather(*(self.article(crawler, profile, link, linked_from=doc.canonical_url)

@@ -64,6 +64,8 @@ class PromiseTarget:
     opd: str | None
     region: str | None
     year: int | None
+    agreement_key: str | None = None  # the agreement group (OPD, region, year): versions share it
+    signed_date: str | None = None    # when this version was signed (PK or PK Perubahan)
 
 
 @dataclass
@@ -76,6 +78,7 @@ class Promise:
     opds: list[str]                 # the speaker's OPD and OPDs named in the document
     region: str | None
     year: int | None
+    date: str | None = None         # when it was said (picks the agreement version in force)
 
 
 @dataclass
@@ -84,3 +87,28 @@ class LinkCandidate:
     target_id: int
     score: float
     reasons: list[str]
+
+
+@dataclass
+class StoredAgreement:
+    """An agreement read back from the database, with where it is stored."""
+    agreement_id: int
+    document_id: int
+    agreement: object               # models.Agreement (opd: the OPD name, or the first party's title)
+
+
+@dataclass
+class NamedOfficial:
+    """An official as the merge proposer sees it (one row of the officials table)."""
+    official_id: int
+    name: str
+    region: str | None
+
+
+@dataclass
+class MergeProposal:
+    """Two official rows that may be one person: for a person to confirm or reject, never applied
+    silently. `official_id` would be counted as `merged_into_id`."""
+    official_id: int
+    merged_into_id: int
+    reason: str

@@ -87,11 +87,16 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 
 
 def is_public_address(address: str) -> bool:
+    """Globally routable only: not private, loopback, link-local, shared (CGNAT), reserved or
+    multicast, also when wrapped in IPv6 (IPv4-mapped, 6to4, Teredo)."""
     ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
-                or ip.is_multicast or ip.is_unspecified)
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if inner is not None and not is_public_address(str(inner)):
+            return False
+        ip = ip.ipv4_mapped or ip
+    return ip.is_global and not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved
+                                 or ip.is_multicast or ip.is_unspecified)
 
 
 @dataclass
@@ -141,6 +146,11 @@ class Crawler:
                     error = FetchError(f"{url}: timed out after {self.policy.timeout:g} s; the site is slow or down")
                 except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                     error = FetchError(f"{url}: connection failed ({type(exc).__name__}); the site may be down")
+                except httpx.DecodingError:  # a Content-Encoding that does not decode: no retry helps
+                    raise FetchError(f"{url}: the response's Content-Encoding does not decode (corrupt "
+                                     "compressed data), not stored", status=200) from None
+                except httpx.HTTPError as exc:  # anything else httpx refuses: one line, never a crash
+                    raise FetchError(f"{url}: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no detail'}") from None
                 else:
                     wait = retry_after_seconds(page.headers.get("retry-after"))
                     if page.status in (429, 503) and wait is not None:
@@ -160,8 +170,14 @@ class Crawler:
 
     async def _follow(self, url: str, headers: dict[str, str], *, robots: bool = True) -> Fetched:
         current = url
-        for _ in range(self.policy.max_redirects + 1):
-            await self._check(current, robots=robots)
+        for hop in range(self.policy.max_redirects + 1):
+            try:
+                await self._check(current, robots=robots)
+            except FetchError as exc:
+                if hop == 0:
+                    raise
+                # a redirect to another host, scheme or a private address: an error, not a quiet skip
+                raise FetchError(f"{url}: redirected to {exc}; not followed", status=310) from None
             status, response_headers, content = await self._get(current, headers)
             location = response_headers.get("location")
             if status in REDIRECTS and location:

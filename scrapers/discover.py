@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import zlib
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -18,8 +19,11 @@ from lxml import etree
 from scrapers.canonical import clean_url, same_site
 from scrapers.dates import parse_byline, parse_iso
 from scrapers.decode import decode_html
+from scrapers.errors import SourceError
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, also for gzip bombs
+MAX_LINKS = 5_000  # links taken from one listing page, feed or sitemap (the protocol allows 50,000;
+# a run that finds more reads the rest next time, as the first ones are settled)
 NOT_ARTICLE = re.compile(r"/(tag|tags|kategori|category|categories|author|penulis|page|search|cari|"
                          r"indeks|index|login|wp-admin|feed|rss|video|foto|galeri)(/|$)|\.(jpe?g|png|gif|"
                          r"css|js|zip|xml)$", re.I)
@@ -48,15 +52,18 @@ class Discovery:
 
 def _xml_bytes(content: bytes) -> bytes:
     if content[:2] == b"\x1f\x8b":  # sitemap.xml.gz
-        with gzip.GzipFile(fileobj=io.BytesIO(content)) as f:
-            return f.read(MAX_SITEMAP_BYTES)
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(content)) as f:
+                return f.read(MAX_SITEMAP_BYTES)
+        except (OSError, EOFError, zlib.error):  # truncated or corrupt: whatever inflated so far is not XML
+            raise SourceError("compressed sitemap is corrupt or truncated: not read") from None
     return content
 
 
 def detect_kind(content: bytes, content_type: str | None = None) -> str:
     """'feed', 'sitemap' or 'html' from the root element (servers label XML as text/html and v.v.)."""
     head = _xml_bytes(content)[:4096].lower()
-    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>", b"", head, flags=re.S).lstrip()
+    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!doctype[^>\[]*(\[.*?\])?\s*>", b"", head, flags=re.S).lstrip()
     if head.startswith((b"<rss", b"<feed", b"<rdf:rdf")):
         return "feed"
     if head.startswith((b"<urlset", b"<sitemapindex")):
@@ -216,8 +223,12 @@ def discover(content: bytes, url: str, *, content_type: str | None = None, heade
     """Feed, sitemap or listing page: detected from the content, parsed accordingly."""
     kind = detect_kind(content, content_type)
     if kind == "feed":
-        return parse_feed(content, url)
-    if kind == "sitemap":
-        return parse_sitemap(content, url)
-    return parse_listing(content, url, link_selector=link_selector, pagination_selector=pagination_selector,
-                         pdf_filters=pdf_filters, header_charset=header_charset)
+        found = parse_feed(content, url)
+    elif kind == "sitemap":
+        found = parse_sitemap(content, url)
+    else:
+        found = parse_listing(content, url, link_selector=link_selector, pagination_selector=pagination_selector,
+                              pdf_filters=pdf_filters, header_charset=header_charset)
+    found.articles, found.documents = found.articles[:MAX_LINKS], found.documents[:MAX_LINKS]
+    found.next_pages = found.next_pages[:MAX_LINKS]
+    return found

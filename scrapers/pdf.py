@@ -18,7 +18,8 @@ from scrapers.errors import SourceError
 MAX_PAGES = 500
 MAX_TABLE_EDGES = 5_000  # lines + rectangles + curves on one page; more is drawing, not a table, and
 # pdfplumber's table finder grows much faster than linearly with them: words only on such pages
-PDF_TIMEOUT_S = 600      # one whole document, OCR included, read in a child process (read_pdf_isolated)
+MAX_CONTENT_BYTES = 16 * 2 ** 20  # drawing instructions of one page, decompressed (a PK page has <1 MB)
+PDF_TIMEOUT_S = 300      # one whole document, OCR included, read in a child process (read_pdf_isolated)
 PDF_MEMORY_BYTES = 3 * 1024 ** 3  # address space that child may add: a decompression bomb fails, not the machine
 LINE_TOLERANCE = 3.0     # points: words whose tops differ by less share a text line
 MIN_TEXT_CHARS = 20      # fewer characters than this on a page means "scanned", not "short page"
@@ -81,6 +82,20 @@ def _digital_page(page, number: int) -> PdfPage:
     return PdfPage(number, float(page.width), float(page.height), words, tables)
 
 
+def _content_bytes(page) -> int:
+    """Decompressed size of a page's content streams (pdfminer keeps the decoded data, so
+    reading the page afterwards does not inflate them twice)."""
+    from pdfminer.pdftypes import resolve1
+
+    contents = resolve1(page.page_obj.attrs.get("Contents"))
+    total = 0
+    for item in contents if isinstance(contents, list) else [contents]:
+        item = resolve1(item)
+        if hasattr(item, "get_data"):
+            total += len(item.get_data())
+    return total
+
+
 def _needs_ocr(pdfium_page) -> bool:
     """No text layer but an image: a scan. Blank pages have neither and are not worth OCR time."""
     import pypdfium2.raw as pdfium_c
@@ -113,6 +128,10 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
                     raise SourceError(f"OCR failed on page {index + 1} ({type(exc).__name__}: {exc})") from None
                 layout.append(PdfPage(index + 1, width, height, words, [], "ocr", skew))
             else:
+                size = _content_bytes(page)
+                if size > MAX_CONTENT_BYTES:
+                    raise SourceError(f"page {index + 1} holds {size // 2 ** 20} MB of drawing instructions, over "
+                                      f"the {MAX_CONTENT_BYTES // 2 ** 20} MB limit per page: not stored")
                 layout.append(_digital_page(page, index + 1))
             page.close()  # frees pdfminer's per-page objects: long PDFs otherwise grow memory
     return layout

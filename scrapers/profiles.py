@@ -121,6 +121,9 @@ def profile_from_dict(data: dict, source: str = "profile") -> Profile:
     allow_private = data.get("allow_private", False)
     if not isinstance(allow_private, bool):
         raise ProfileError(f"{source}: allow_private must be true or false")
+    for key in ("description", "style"):
+        if not isinstance(data.get(key, ""), str):
+            raise ProfileError(f"{source}: {key} must be plain text")
     hosts = data.get("hosts", [])
     if not isinstance(hosts, list) or not all(isinstance(h, str) for h in hosts):
         raise ProfileError(f"{source}: hosts must be a list of host names")

@@ -68,3 +68,56 @@ def test_valid_nip_is_found_with_or_without_spaces(born, age, month, gender, seq
 def test_written_dates_round_trip(day):
     assert parse_date(f"{day.day} {MONTHS[day.month - 1]} {day.year}") == day.isoformat()
     assert parse_byline(f"Rabu, {day.day} {MONTHS[day.month - 1]} {day.year} 09:15 WIB") == day.isoformat()
+
+
+# -- the rest of the text readers: position titles, OPDs, regions, quotes and their speakers,
+# event dates, person names; arbitrary Unicode in, offsets inside the text out, no exception.
+from extract.dates import find_dates  # noqa: E402
+from extract.names import normalise_case, strip_honorifics  # noqa: E402
+from extract.officials import find_titles  # noqa: E402
+from extract.opds import local_abbreviations, opd_at  # noqa: E402
+from extract.persons import find_persons  # noqa: E402
+from extract.quotes import attribute, find_quote_spans, speaker_text  # noqa: E402
+from extract.regions import explicit_regions, region_at  # noqa: E402
+
+titled = st.lists(st.sampled_from(["Kepala Dinas Pendidikan", "Wali Kota", "Sekda", "Kadis PUPR", "Bupati",
+                                   "Plt. Kepala Bappeda", "Camat", "Dr. H. Maulana, M.K.M.", "Kota Jambi",
+                                   "\u201cKami berjanji,\u201d ujar", "\"", "(25/6/2025)", "Rabu", " ", ", ", ". "])
+                  | newsish, max_size=12).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(titled)
+def test_title_opd_region_and_name_readers_never_raise(text):
+    never = lambda pos: False  # noqa: E731
+    for hit in find_titles(text, never, None, local_abbreviations(text)):
+        assert 0 <= hit.start <= hit.end <= len(text) if hasattr(hit, "start") else True
+    for pos in range(0, len(text), 11):
+        opd_at(text, pos)
+        region_at(text, pos, None, None)
+    explicit_regions(text)
+    strip_honorifics(text)
+    normalise_case(text.split())
+    for person in find_persons(text, never):
+        assert isinstance(person, object)
+
+
+@settings(max_examples=200, deadline=None)
+@given(titled)
+def test_quote_attribution_never_raises_and_spans_stay_inside(text):
+    quotes = find_quote_spans(text)
+    attribute(text, quotes)
+    for quote in quotes:
+        for name in ("start", "end"):
+            value = getattr(quote, name, None)
+            if isinstance(value, int):
+                assert 0 <= value <= len(text)
+    speaker_text(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(titled, st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31)).map(str)))
+def test_event_dates_never_raise_and_are_iso(text, published):
+    for mention in find_dates(text, published, lambda pos: False):
+        assert 0 <= mention.start <= mention.end <= len(text)
+        assert date.fromisoformat(mention.date)

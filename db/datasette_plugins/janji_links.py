@@ -10,10 +10,11 @@ from __future__ import annotations
 import markupsafe
 from datasette import hookimpl
 
-DOCUMENT_COLUMNS = ("document_id", "original_document_id", "revised_document_id")
+DOCUMENT_COLUMNS = ("document_id", "original_document_id", "revised_document_id", "target_document_id")
 # In our own tables Datasette already links foreign keys; leave those cells alone.
 TABLES = {"documents", "raw_files", "commitments", "official_roles", "mentions", "event_dates",
-          "agreements", "agreement_targets", "agreement_programs", "fetch_state"}
+          "agreements", "agreement_targets", "agreement_programs", "fetch_state", "tenure_events",
+          "agreement_diffs", "promise_links"}
 
 
 @hookimpl
