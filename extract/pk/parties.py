@@ -27,7 +27,8 @@ class PartyBlock:
 
 def _label_regex() -> re.Pattern:
     labels = {re.escape(v): k for k, values in rules()["field_labels"].items() for v in values}
-    return re.compile(rf"^(?P<label>{'|'.join(sorted(labels, key=len, reverse=True))})\s*:\s*(?P<value>.*)$", re.I)
+    # blocks are often numbered: "1. Nama : …", "a) Jabatan : …"
+    return re.compile(rf"^(?:(?:\d{{1,2}}|[a-z])[.)]\s*)?(?P<label>{'|'.join(sorted(labels, key=len, reverse=True))})\.?\s*:\s*(?P<value>.*)$", re.I)
 
 
 def _field_of(label: str) -> str:

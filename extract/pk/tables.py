@@ -12,6 +12,7 @@ from extract.pk.lines import group_lines, line_text
 from extract.pk.rules import rules
 from models.pdf_layout import PdfPage
 
+REPEATING_COLUMNS = {"quarters"}  # "TW I TW II TW III TW IV": one column each, same field
 ROW_GAP_FACTOR = 2.6  # a vertical gap this many line heights long ends an unruled table
 
 
@@ -63,7 +64,7 @@ def _header_columns(line) -> list[tuple[str | None, float, float]]:
     while index < len(line):
         two = field_for(line_text(line[index:index + 2]))  # "Sub Kegiatan"
         key = field_for(line[index].text) or (two if two and index + 1 < len(line) else None)
-        if key and (not columns or columns[-1][0] != key):
+        if key and (not columns or columns[-1][0] != key or key in REPEATING_COLUMNS):
             columns.append([key, line[index].x0, line[index].x1])
         elif columns:
             columns[-1][2] = line[index].x1
@@ -103,8 +104,16 @@ def _table_blocks(lines):
                 current = None
                 continue
             current[1].append(line)
+            if table_kind([h[0] for h in current[0]]) == "programs" and _is_total(line_text(line)):
+                current = None  # "Jumlah Rp …" closes a budget table; the signature block follows
+                # (not a targets table: indicators often begin "Jumlah kunjungan …")
         last_bottom = max(w.bottom for w in line)
     return blocks
+
+
+def _is_total(text: str) -> bool:
+    first = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
+    return first in {t.lower().split()[0] for t in rules()["total_labels"]}
 
 
 def _from_words(page: PdfPage) -> list[TableRows]:
