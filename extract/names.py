@@ -95,7 +95,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             continue
         if in_degrees or after_comma:
             break  # "Maulana, Wali Kota" — a comma ends the name unless degrees follow
-        if _is_name_word(token) or (token.lower() in particles and not words):
+        initial = re.fullmatch(r"[A-Z]\.", token)  # "M. Hafiz Alfarisi"
+        if _is_name_word(token) or initial or (token.lower() in particles and not words):
             if len(words) >= MAX_NAME_WORDS:
                 break
             words.append(token.rstrip(".") if not re.fullmatch(r"[A-Z]\.", token) else token)
