@@ -197,7 +197,16 @@ COMPARISON_TABLES = [
 ]
 
 
-MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons]
+def _m006_lookup_indexes(db: sqlite_utils.Database) -> None:
+    # re-processing checks which officials and OPDs are still referenced, and resolves officials
+    # by name: without these, both scan whole tables and slow down as the database grows
+    db.execute("CREATE INDEX IF NOT EXISTS idx_mentions_official ON mentions(official_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_mentions_opd ON mentions(opd_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_official_roles_opd ON official_roles(opd_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_officials_lower_name ON officials(lower(name))")
+
+
+MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons, _m006_lookup_indexes]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

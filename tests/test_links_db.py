@@ -27,7 +27,7 @@ def test_top_candidate_is_the_matching_target_with_its_reasons(links_db):
     assert top["score"] == 1.0 and top["speaker"] == "Taufik Hidayatullah"
     assert top["reasons"] == [
         "indicator words shared: balita, prevalensi, stunting (100% of the indicator)", "same number: 12",
-        "same unit: %", "same OPD: Kesehatan", "same year: 2025", "same region: Kota Jambi",
+        "same unit: %", "same OPD: Dinas Kesehatan", "same year: 2025", "same region: Kota Jambi",
         "version in force on 2025-03-03: signed 2025-01-02"]
     assert all(r["score"] < top["score"] for r in rows[1:])
     assert len(rows) <= 3
