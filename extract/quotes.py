@@ -41,7 +41,6 @@ def _verbs() -> tuple[re.Pattern, re.Pattern]:
 
 def find_quote_spans(text: str) -> list[Quote]:
     quotes = []
-    pos = 0
     for para in re.finditer(r"[^\n]+", text):
         p_start, p_text = para.start(), para.group()
         i = 0
@@ -59,7 +58,6 @@ def find_quote_spans(text: str) -> list[Quote]:
                 i = j + 1
                 continue
             i += 1
-        pos = para.end()
     return [q for q in quotes if len(q.text.split()) >= MIN_QUOTE_WORDS]
 
 

@@ -46,3 +46,18 @@ class PdfPage:
     @property
     def orientation(self) -> str:
         return "landscape" if self.width > self.height else "portrait"
+
+
+LINE_TOLERANCE = 3.0  # points: words whose tops differ by less share a text line
+
+
+def group_lines(words: list[PdfWord]) -> list[list[PdfWord]]:
+    """Words in reading order, grouped by line, each line left to right (PDF reader and PK
+    reader must agree on what a line is, so both use this)."""
+    lines: list[list[PdfWord]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1][0].top) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from models import PageSpan
-from models.pdf_layout import PdfPage, PdfTable, PdfWord
+from models.pdf_layout import PdfPage, PdfTable, PdfWord, group_lines
 from scrapers.errors import SourceError
 
 MAX_PAGES = 500
@@ -21,7 +21,6 @@ MAX_TABLE_EDGES = 5_000  # lines + rectangles + curves on one page; more is draw
 MAX_CONTENT_BYTES = 16 * 2 ** 20  # drawing instructions of one page, decompressed (a PK page has <1 MB)
 PDF_TIMEOUT_S = 300      # one whole document, OCR included, read in a child process (read_pdf_isolated)
 PDF_MEMORY_BYTES = 3 * 1024 ** 3  # address space that child may add: a decompression bomb fails, not the machine
-LINE_TOLERANCE = 3.0     # points: words whose tops differ by less share a text line
 MIN_TEXT_CHARS = 20      # fewer characters than this on a page means "scanned", not "short page"
 # PDFium is not thread-safe: two PDFs read at once (the scrape job reads in worker threads) crash
 # the process ("double free or corruption"). One PDF at a time goes through PDFium.
@@ -61,13 +60,7 @@ def _open_pdfium(raw: bytes):
 
 def words_to_text(words: list[PdfWord]) -> str:
     """Lines top to bottom, words left to right: what a reader sees, columns side by side."""
-    lines: list[list[PdfWord]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(word.top - lines[-1][0].top) <= LINE_TOLERANCE:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return "\n".join(" ".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines)
+    return "\n".join(" ".join(w.text for w in line) for line in group_lines(words))
 
 
 def _digital_page(page, number: int) -> PdfPage:

@@ -35,6 +35,15 @@ def make_pdf(lines: list[str]) -> bytes:
     return buf.getvalue()
 
 
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The bundled corpus through `janji demo --no-serve`, built once; tests only read it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.db"

@@ -8,9 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from janji.cli import cli
 from tests.conftest import janji_serve
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -20,14 +18,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="Debian chromium is not installed at /usr/bin/chromium (apt-get install chromium; CI installs it)")
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("browser") / "demo.db"
-    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(path)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return path
 
 
 @pytest.fixture(scope="module")

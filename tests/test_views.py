@@ -12,27 +12,17 @@ import re
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 from datasette.app import Datasette
 
 from db import open_db, search
 from db.serve import PLUGINS, metadata_for
 from db.store import replace_extraction, store_document
 from db.views import view_names
-from janji.cli import cli
 from models import Agreement, Commitment, Document, Extraction, Official, Party, Target
 from tests.conftest import CORPUS
 
 VIEWS = view_names("v1")
 QUERIES = json.loads((PLUGINS.parent / "metadata.json").read_text(encoding="utf-8"))["databases"]["*"]["queries"]
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(path)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gzip
 import io
 import random
-import struct
 import sys
 import zlib
 from dataclasses import dataclass, field
