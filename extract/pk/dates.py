@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.pk.rules import pattern, rules
+from extract.pk.rules import pattern
+from models.vocab import months
 
 _NAMED = re.compile(r"^(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]+)\.?\s+(?P<y>(?:19|20)\d{2})$")
 _NUMERIC = re.compile(r"^(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>(?:19|20)\d{2})$")
@@ -19,7 +20,7 @@ def parse_date(text: str | None) -> str | None:
     if not match:
         return None
     month = match["m"]
-    month = int(month) if month.isdigit() else rules()["months"].get(month.lower())
+    month = int(month) if month.isdigit() else months().get(month.lower())
     try:
         return date(int(match["y"]), month, int(match["d"])).isoformat() if month else None
     except ValueError:

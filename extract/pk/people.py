@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from extract.names import parse_name
 from extract.pk.rules import pattern, rules
 
 
@@ -31,18 +32,10 @@ def bare_name(full_name: str | None) -> str | None:
     names are title-cased so the same person matches across documents."""
     if not full_name:
         return None
-    head = full_name.split(",")[0]  # degrees follow the first comma
-    prefixes = {p.lower() for p in rules()["name_prefixes"]}
-    degree = pattern("degree_token", 0)
-    words = head.split()
-    while words and words[0].lower() in prefixes:
-        words.pop(0)
-    while len(words) > 1 and degree.match(words[-1]):
-        words.pop()
-    name = " ".join(words).strip(" .")
-    if not name:
+    parsed = parse_name(full_name.strip(), 0)  # the same name reader as the news pipeline
+    if parsed is None:
         return None
-    return title_case(name) if _is_upper(name) else name
+    return title_case(parsed.bare) if _is_upper(parsed.bare) else parsed.bare
 
 
 def _expand(position: str) -> str:
