@@ -8,12 +8,11 @@ from functools import cache
 
 from extract.names import ParsedName, parse_name
 from extract.opds import opd_at
-from extract.regions import KIND_PREFIX, LEVEL_OF_POSITION, region_at
-from extract.rules import PositionForm, alternation, load_rules, phrases
+from extract.regions import KIND_PREFIX, region_at
+from extract.rules import PositionForm, alternation, load_rules, phrases, without_acting
 from models import Mention, Official
 
 UNIT_FIRST_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang")
-NATIONAL = {"Presiden", "Menteri", "Wakil Presiden"}
 
 
 @dataclass
@@ -26,6 +25,7 @@ class TitleHit:
     region: str | None = None
     name: ParsedName | None = None
     aliases: list[str] = field(default_factory=list)
+    national: bool = False  # Presiden, Menteri: no regional government
 
 
 @cache
@@ -166,7 +166,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         if m.group("acting"):
             position = f"{acting_forms[m.group('acting').lower()]} {position}"
         end = _skip_paren(text, end)
-        level = LEVEL_OF_POSITION.get(rule.position)
+        level = rule.level if rule.level in KIND_PREFIX else None  # "Bupati Gowa" -> Kabupaten Gowa
         region, end = region_at(text, end, level, default_region)
         end = _skip_paren(text, end)
         role = re.match(r"\s+selaku\s+[^,\n]{1,80}?(?=,)", text[end:])  # "selaku Ketua TPID,"
@@ -184,7 +184,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         if name is None:
             name = _name_before(text, m.start())
         hit = TitleHit(position=position, start=m.start(), end=name.end if name and name.start > m.start() else end,
-                       opd=opd, region=region, name=name)
+                       opd=opd, region=region, name=name, national=rule.level == "national")
         if name:
             nick, _ = _nickname(text, max(name.end, hit.end))
             if nick:
@@ -203,8 +203,8 @@ def officials_from_titles(text: str, hits: list[TitleHit], default_region: str |
     for hit in hits:
         if not hit.name:
             continue
-        base = hit.position.split(" ", 1)[-1] if hit.position.startswith(("Pj.", "Plt.", "Plh.", "Pjs.")) else hit.position
-        region = hit.region or (None if base in NATIONAL else default_region)
+        base = without_acting(hit.position)
+        region = hit.region or (None if hit.national else default_region)
         match = next((o for o in officials if _same_person(o, hit.name.bare)), None)
         if match is None:
             match = Official(name=hit.name.bare, full_name=hit.name.full, position=hit.position,

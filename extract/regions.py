@@ -14,8 +14,6 @@ EXPLICIT = {
     "kabupaten": r"(?:Kabupaten|Kab\.)(?:\s+Administrasi)?",
     "provinsi": r"(?:Provinsi|Prov\.)",
 }
-LEVEL_OF_POSITION = {"Wali Kota": "kota", "Wakil Wali Kota": "kota", "Bupati": "kabupaten",
-                     "Wakil Bupati": "kabupaten", "Gubernur": "provinsi", "Wakil Gubernur": "provinsi"}
 
 
 @cache

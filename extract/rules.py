@@ -35,7 +35,8 @@ def _split(value: str) -> list[str]:
 class PositionForm:
     form: str
     position: str
-    opd_from: str  # "" | fixed:<OPD> | follows | place
+    opd_from: str  # "" | fixed:<OPD> | follows | place | place_skip
+    level: str = ""  # kota | kabupaten | provinsi (the region a head of region governs) | national
 
 
 @dataclass
@@ -78,7 +79,7 @@ def load_rules() -> Rules:
     r.ambiguous = {row["abbreviation"]: _split(row["candidates"]) for row in _csv("ambiguous_abbreviations.csv")}
     for abbrev in r.ambiguous:
         r.opd_abbrevs.pop(abbrev, None)
-    r.positions = [PositionForm(row["form"], row["position"], row.get("opd_from", ""))
+    r.positions = [PositionForm(row["form"], row["position"], row.get("opd_from", ""), row.get("level", ""))
                    for row in _csv("positions.csv")]
     r.acting = {row["form"].lower(): row["canonical"] for row in _csv("acting_prefixes.csv")}
     r.prefixes = _lines("name_prefixes.txt")
@@ -97,6 +98,17 @@ def load_rules() -> Rules:
     for row in _csv("phrases.csv"):
         r.phrases.setdefault(row["group"], []).append(row["phrase"])
     return r
+
+
+def acting_prefix(position: str | None) -> str | None:
+    """The acting prefix a position starts with ("Plt." of "Plt. Kepala Dinas …"), else None."""
+    return next((p for p in set(load_rules().acting.values()) if (position or "").startswith(p + " ")), None)
+
+
+def without_acting(position: str | None) -> str:
+    """"Plt. Kepala Dinas Kesehatan" -> "Kepala Dinas Kesehatan"."""
+    prefix = acting_prefix(position)
+    return (position or "")[len(prefix) + 1:] if prefix else (position or "")
 
 
 def phrases(group: str) -> list[str]:

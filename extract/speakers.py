@@ -10,7 +10,7 @@ from extract.names import parse_name
 from extract.officials import TitleHit, _title_pattern
 from extract.persons import Person
 from extract.quotes import Quote
-from extract.rules import load_rules
+from extract.rules import load_rules, without_acting
 from extract.sentences import sentence_spans
 from models import Commitment, Official
 
@@ -22,7 +22,7 @@ class SpokenQuote:
 
 
 def _base(position: str | None) -> str:
-    return re.sub(r"^(?:Pj\.|Plt\.|Plh\.|Pjs\.)\s+", "", position or "")
+    return without_acting(position)
 
 
 class Focus:

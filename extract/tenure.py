@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.rules import _csv, alternation
+from extract.rules import _csv, acting_prefix, alternation
 from extract.sentences import sentence_spans
 from models import DateMention, Official
 from models.extraction import TenureEvent
 
-ACTING = ("Pj.", "Plt.", "Plh.", "Pjs.")
 
 
 @cache
@@ -29,7 +28,7 @@ def add_tenure_events(text: str, officials: list[Official], dates: list[DateMent
     pattern, table = _cues()
     first_date = dates[0].date if dates else published
     for o in officials:
-        if o.position and o.position.startswith(ACTING) and o.mentions:
+        if acting_prefix(o.position) and o.mentions:
             m = o.mentions[0]
             o.events.append(TenureEvent("acting", o.position, first_date, m.text, m.start, m.end))
     for start, end in sentence_spans(text):
