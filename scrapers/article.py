@@ -16,11 +16,12 @@ from bs4 import BeautifulSoup
 from models import Document
 from scrapers.canonical import canonical_link, clean_url
 from scrapers.dates import parse_byline
-from scrapers.decode import decode_html
+from scrapers.decode import decode_html_raw, looks_binary
 from scrapers.errors import SourceError
 from scrapers.html import clean_body, read_html
 from scrapers.multipage import continuation_pages
 from scrapers.profiles import ArticleSelectors
+from scrapers.text import clean_document, clean_text
 
 # Pagers, share bars and ad slots by their usual class names: safe to drop on any site.
 ALWAYS_DROP = (".pagination", ".page-links", ".pager", ".sharedaddy", ".share-buttons", ".social-share",
@@ -73,9 +74,12 @@ def read_article(raw: bytes, *, url: str, header_charset: str | None = None, sit
                  continuation: bool = False) -> ArticlePage:
     """Read one article page. `continuation`: page 2+ of a split article (no length minimum)."""
     selectors = selectors or ArticleSelectors()
-    html = decode_html(raw, header_charset)
+    html = decode_html_raw(raw, header_charset)
+    if looks_binary(html):  # before cleaning, which removes the control characters it counts
+        raise SourceError("binary content served as HTML: not a page")
+    html = clean_text(html) or ""
     soup = BeautifulSoup(html, "lxml")
-    canonical = canonical_link(soup, url) or clean_url(url)
+    canonical = canonical_link(soup, url) or clean_url(url)  # url was fetched: it parses
     next_pages = [] if continuation else continuation_pages(soup, url)
     title_tag = soup.select_one(selectors.title) if selectors.title else None
     date_tag = soup.select_one(selectors.date) if selectors.date else None
@@ -93,4 +97,4 @@ def read_article(raw: bytes, *, url: str, header_charset: str | None = None, sit
         found = parse_date(date_tag.get_text(" ", strip=True), date_format)
         if found:
             doc.published, doc.published_method = found, "byline"
-    return ArticlePage(doc, canonical, next_pages)
+    return ArticlePage(clean_document(doc), canonical, next_pages)

@@ -14,7 +14,7 @@ TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "_hs")
 TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid",
                    "twclid", "ttclid", "_ga", "_gl", "mkt_tok", "ref_src", "amp", "share", "s_cid"}
 DEFAULT_PORTS = {"http": 80, "https": 443}
-CANONICAL_LINK = re.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical""", re.I)
+CANONICAL_LINK = re.compile(r"""<link\b[^>]{0,2000}?\brel\s*=\s*["']?canonical""", re.I)  # bounded: linear
 
 
 def is_tracking(name: str) -> bool:
@@ -23,24 +23,36 @@ def is_tracking(name: str) -> bool:
 
 
 def clean_url(url: str, base: str | None = None) -> str:
-    """Absolute URL with lower-case scheme and host, no default port, no fragment, no tracking."""
+    """Absolute URL with lower-case scheme and host, no default port, no fragment, no tracking.
+    ValueError for a URL that is not one (port 99999, "[::1" unclosed): see safe_clean_url."""
     if base:
         url = urljoin(base, url)
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    netloc = host
+    netloc = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
     if parts.port and parts.port != DEFAULT_PORTS.get(scheme):
-        netloc = f"{host}:{parts.port}"
+        netloc = f"{netloc}:{parts.port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not is_tracking(k)])
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 
+def safe_clean_url(url: str, base: str | None = None) -> str | None:
+    """clean_url, or None for a malformed link: one bad href must not lose the page or feed."""
+    try:
+        return clean_url(url, base)
+    except ValueError:
+        return None
+
+
 def same_site(a: str, b: str) -> bool:
     """Same host, ignoring a leading www. (a canonical link may not point at another site)."""
     def host(url: str) -> str:
-        name = (urlsplit(url).hostname or "").lower()
+        try:
+            name = (urlsplit(url).hostname or "").lower()
+        except ValueError:  # "http://[::1" : not a URL, no site
+            return ""
         return name[4:] if name.startswith("www.") else name
     return host(a) == host(b)
 
@@ -58,7 +70,7 @@ def canonical_link(html: str | BeautifulSoup, page_url: str) -> str | None:
     href = tag.get("href", "").strip() if tag else ""
     if not href:
         return None
-    url = clean_url(href, page_url)
-    if urlsplit(url).scheme not in ("http", "https") or not same_site(url, page_url):
+    url = safe_clean_url(href, page_url)
+    if url is None or urlsplit(url).scheme not in ("http", "https") or not same_site(url, page_url):
         return None
     return url

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
-from scrapers.canonical import clean_url, same_site
+from scrapers.canonical import safe_clean_url, same_site
 from scrapers.dates import parse_byline, parse_iso
 from scrapers.decode import decode_html
 from scrapers.errors import SourceError
@@ -32,6 +32,7 @@ ARTICLE_PATH = re.compile(r"/20\d\d/\d\d?/|/(read|berita|news|artikel|post|detai
 NEXT_TEXTS = {"selanjutnya", "berikutnya", "next", "»", "›", "next »", "older posts",
               "berita sebelumnya", "halaman berikutnya", ">", ">>"}
 DOWNLOAD_PATH = re.compile(r"\.pdf$|/(download|unduh|file|files|dokumen)/|[?&](file|id|dl)=", re.I)
+MAX_PATH_CHARS = 2_000  # a longer URL path is not an article's (and regexes stay cheap on it)
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
 
 
@@ -108,8 +109,9 @@ def parse_feed(content: bytes, base: str) -> Discovery:
             link, date = (hrefs or [None])[0], _child_text(node, "published", "updated")
         else:
             continue
-        if link:
-            found.articles.append(Link(clean_url(link, base), _child_text(node, "title"), _feed_date(date)))
+        url = safe_clean_url(link, base) if link else None
+        if url:  # a malformed link (port 99999) is skipped, not the whole feed
+            found.articles.append(Link(url, _child_text(node, "title"), _feed_date(date)))
     return found
 
 
@@ -122,10 +124,13 @@ def parse_sitemap(content: bytes, base: str) -> Discovery:
         loc = _child_text(node, "loc")
         if not loc:
             continue
+        url = safe_clean_url(loc, base)
+        if url is None:
+            continue
         if _local(node.tag) == "sitemap":
-            found.next_pages.append(clean_url(loc, base))
+            found.next_pages.append(url)
         elif _local(node.tag) == "url":
-            found.articles.append(Link(clean_url(loc, base), None, parse_iso(_child_text(node, "lastmod"))))
+            found.articles.append(Link(url, None, parse_iso(_child_text(node, "lastmod"))))
     return found
 
 
@@ -137,6 +142,8 @@ def _in_furniture(tag: Tag) -> bool:
 
 def looks_like_article(url: str, base: str) -> bool:
     path = urlsplit(url).path
+    if len(path) > MAX_PATH_CHARS:
+        return False
     return (same_site(url, base) and urlsplit(url).scheme in ("http", "https")
             and not NOT_ARTICLE.search(path) and bool(ARTICLE_PATH.search(path)))
 
@@ -152,11 +159,13 @@ def _article_links(soup: BeautifulSoup, base: str, selector: str | None) -> list
     for a in anchors:
         if a is None or not a.get("href"):
             continue
-        url = clean_url(a["href"], base)
-        if url in seen or not (looks_like_article(url, base) if not selector else same_site(url, base)):
+        url = safe_clean_url(a["href"], base)
+        if url is None or url in seen or not (looks_like_article(url, base) if not selector else same_site(url, base)):
             continue
         seen.add(url)
         links.append(Link(url, a.get_text(" ", strip=True) or None))
+        if len(links) >= MAX_LINKS:
+            break
     return links
 
 
@@ -166,39 +175,58 @@ def _next_pages(soup: BeautifulSoup, base: str, selector: str | None) -> list[st
     else:
         anchors = soup.select("a[rel~=next], link[rel~=next]") or [
             a for a in soup.find_all("a", href=True) if a.get_text(" ", strip=True).lower() in NEXT_TEXTS]
-    pages = []
+    pages: dict[str, None] = {}  # ordered, O(1) membership
+    here = safe_clean_url(base)
     for a in anchors:
         href = a.get("href") if a.name in ("a", "link") else (a.find("a", href=True) or {}).get("href")
         if href and not href.startswith(("#", "javascript:")):
-            url = clean_url(href, base)
-            if same_site(url, base) and url != clean_url(base) and url not in pages:
-                pages.append(url)
-    return pages
+            url = safe_clean_url(href, base)
+            if url and same_site(url, base) and url != here and url not in pages:
+                pages[url] = None
+                if len(pages) >= MAX_LINKS:
+                    break
+    return list(pages)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
 
 
 def link_matches(text: str, filters: list[str]) -> bool:
     """A filter matches as whole words: "PK" matches "pk-dinkes-2025.pdf", not "PKL"."""
-    words = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
-    return any(" " + " ".join(re.findall(r"[a-z0-9]+", f.lower())) + " " in words for f in filters)
+    words = _words(text)
+    return any(_words(f) in words for f in filters)
+
+
+MAX_LABEL_CHARS = 500  # a row's text used as a link's label (a row of 15,000 links is not a label)
 
 
 def document_links(soup: BeautifulSoup, base: str, filters: list[str]) -> list[Link]:
-    """PDF (or download) links whose text, file name or table row matches one of the filters."""
+    """PDF (or download) links whose text, file name or table row matches one of the filters.
+    A row's text is read once, however many links it holds (15,000 links in one <li> cost
+    minutes and 1.9 GB when each re-read it), and at most MAX_LINKS links are taken."""
     found, seen = [], set()
+    wanted = [_words(f) for f in filters]
+    rows: dict[int, tuple[str, str]] = {}   # id(row) -> (text, words)
     for a in soup.find_all("a", href=True):
-        url = clean_url(a["href"], base)
-        path = urlsplit(url).path
-        if url in seen or not DOWNLOAD_PATH.search(urlsplit(url)._replace(fragment="").geturl()):
+        url = safe_clean_url(a["href"], base)
+        if url is None or url in seen or not DOWNLOAD_PATH.search(url):
             continue
+        path = urlsplit(url).path
         row = a.find_parent(["tr", "li"])
-        context = " ".join([a.get_text(" ", strip=True), a.get("title", ""), path.rsplit("/", 1)[-1],
-                            row.get_text(" ", strip=True) if row else ""])
-        if not filters or link_matches(context, filters):
+        if row is not None and id(row) not in rows:
+            row_text = row.get_text(" ", strip=True)
+            rows[id(row)] = (row_text, _words(row_text))
+        row_text, row_words = rows[id(row)] if row is not None else ("", " ")
+        label = a.get_text(" ", strip=True)
+        own = _words(" ".join([label, a.get("title", ""), path.rsplit("/", 1)[-1]]))
+        if not wanted or any(w in own or w in row_words for w in wanted):
             seen.add(url)
-            label = a.get_text(" ", strip=True)
-            if row and len(label) < 12:  # "Unduh", "PDF": the row names the document
-                label = row.get_text(" ", strip=True)
+            if row is not None and len(label) < 12:  # "Unduh", "PDF": the row names the document
+                label = row_text[:MAX_LABEL_CHARS]
             found.append(Link(url, label or None))
+            if len(found) >= MAX_LINKS:
+                break
     return found
 
 
@@ -212,8 +240,8 @@ def parse_listing(html: str | bytes, base: str, *, link_selector: str | None = N
     if pdf_filters is not None:
         found.documents = document_links(soup, base, pdf_filters)
     if link_selector != "":  # "" means a documents-only page: no article links wanted
-        found.articles = [link for link in _article_links(soup, base, link_selector)
-                          if link.url not in {d.url for d in found.documents}]
+        documents = {d.url for d in found.documents}
+        found.articles = [link for link in _article_links(soup, base, link_selector) if link.url not in documents]
     return found
 
 
@@ -229,6 +257,13 @@ def discover(content: bytes, url: str, *, content_type: str | None = None, heade
     else:
         found = parse_listing(content, url, link_selector=link_selector, pagination_selector=pagination_selector,
                               pdf_filters=pdf_filters, header_charset=header_charset)
-    found.articles, found.documents = found.articles[:MAX_LINKS], found.documents[:MAX_LINKS]
-    found.next_pages = found.next_pages[:MAX_LINKS]
+    # duplicates out before the cap: a sitemap index listing itself 5,000 times must not push
+    # its real children past the limit
+    found.articles, found.documents = _unique(found.articles)[:MAX_LINKS], _unique(found.documents)[:MAX_LINKS]
+    found.next_pages = list(dict.fromkeys(found.next_pages))[:MAX_LINKS]
     return found
+
+
+def _unique(links: list[Link]) -> list[Link]:
+    seen: set[str] = set()
+    return [link for link in links if not (link.url in seen or seen.add(link.url))]

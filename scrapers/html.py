@@ -15,29 +15,60 @@ from bs4 import BeautifulSoup
 from models import Document
 from models.vocab import furniture
 from scrapers.dates import parse_byline, parse_iso, parse_url_date
-from scrapers.decode import decode_html, looks_binary
+from scrapers.decode import decode_html_raw, looks_binary
 from scrapers.errors import SourceError
+from scrapers.text import clean_text
 
 MIN_BODY_CHARS = 200  # shorter than this is an index page, an error page or an empty shell
+MAX_TEXT_CHARS = 1_000_000  # longer article text is refused: extraction (janji process) refuses it too
+MAX_JSON_LD_CHARS = 1_000_000  # one JSON-LD block; larger is not metadata
+MAX_JSON_LD_DEPTH = 64         # json.loads recurses: 100,000 nested brackets raise RecursionError
+MAX_JSON_LD_BLOCKS = 20
+JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)  # one alternative per character: linear
+JSON_BRACKET = re.compile(r"[\[\]{}]")
+BLOCKS = ["p", "h2", "h3", "li"]
 DATE_META = ("article:published_time", "og:published_time", "datePublished", "pubdate",
              "publishdate", "date", "dc.date", "dc.date.issued", "content_publish_date")
 BYLINE_SELECTORS = (".date", ".post-date", ".entry-date", ".published", ".tanggal", ".time",
                     ".byline", ".meta", ".article-date", ".detail__date")
 
 
+def json_depth(text: str) -> int:
+    """Deepest bracket nesting of a JSON text, strings skipped; linear, no recursion."""
+    depth = deepest = 0
+    for match in JSON_BRACKET.finditer(JSON_STRING.sub('""', text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def parse_json_ld(text: str | None):
+    """A JSON-LD block, or None when it is not JSON or over the size or depth bound."""
+    if not text or len(text) > MAX_JSON_LD_CHARS or json_depth(text) > MAX_JSON_LD_DEPTH:
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError, RecursionError):
+        return None
+
+
 def _json_ld(soup: BeautifulSoup) -> list[dict]:
+    cached = getattr(soup, "_janji_json_ld", None)  # title, author and date each ask for it
+    if cached is not None:
+        return cached
     items = []
-    for tag in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(tag.string or "")
-        except (json.JSONDecodeError, TypeError):
+    for tag in soup.find_all("script", type="application/ld+json", limit=MAX_JSON_LD_BLOCKS):
+        data = parse_json_ld(tag.string)
+        if data is None:
             continue
         stack = data if isinstance(data, list) else [data]
         while stack:
             item = stack.pop()
             if isinstance(item, dict):
                 items.append(item)
-                stack.extend(v for v in item.get("@graph", []) if isinstance(v, dict))
+                graph = item.get("@graph", [])
+                stack.extend(v for v in (graph if isinstance(graph, list) else []) if isinstance(v, dict))
+    soup._janji_json_ld = items
     return items
 
 
@@ -142,17 +173,30 @@ def _fallback_text(soup: BeautifulSoup) -> str:
     for tag in soup(["script", "style", "nav", "header", "footer", "aside", "form"]):
         tag.decompose()
     root = soup.find("article") or soup.find("main") or soup.body or soup
-    return "\n\n".join(p.get_text(" ", strip=True) for p in root.find_all(["p", "h2", "h3", "li"])
-                       if p.get_text(strip=True))
+    # Outermost blocks only: the text of a list item includes its nested lists, so reading every
+    # <li> of 2,000 nested items reads the innermost one 2,000 times (200 KB became 275 MB).
+    parts, inside, size = [], set(), 0
+    for block in root.find_all(BLOCKS):
+        if id(block) in inside:
+            continue
+        inside.update(id(b) for b in block.find_all(BLOCKS))
+        text = block.get_text(" ", strip=True)
+        if text:
+            parts.append(text)
+            size += len(text)
+            if size > MAX_TEXT_CHARS:
+                break  # refused by read_html, whatever the rest holds
+    return "\n\n".join(parts)
 
 
 def read_html(raw: bytes, *, url: str | None = None, path: str | None = None,
               header_charset: str | None = None, site: str | None = None) -> Document:
-    html = decode_html(raw, header_charset)
+    html = decode_html_raw(raw, header_charset)
     if not html.strip():
         raise SourceError("empty page: nothing to read")
     if looks_binary(html):
         raise SourceError("binary content served as HTML: not a page")
+    html = clean_text(html)
     soup = BeautifulSoup(html, "lxml")
     title, author = find_title(soup), find_author(soup)
     published, method = find_published(soup, url)
@@ -163,6 +207,9 @@ def read_html(raw: bytes, *, url: str | None = None, path: str | None = None,
     text_method = "trafilatura"
     if not text or len(text) < MIN_BODY_CHARS:
         text, text_method = _fallback_text(soup), "html-fallback"
+    if text and len(text) > MAX_TEXT_CHARS:
+        raise SourceError(f"article text of {len(text):,} characters is over the {MAX_TEXT_CHARS:,}-character "
+                          "limit (nested lists or a dump, not an article): not stored")
     body, related, text_captions = clean_body(text or "", links)
     if len(body) < MIN_BODY_CHARS:
         raise SourceError(f"no article text found ({len(body)} characters): an index, error or empty page")

@@ -8,15 +8,19 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bs4 import BeautifulSoup
 
 from models import Document, PageSpan
-from scrapers.canonical import clean_url
+from scrapers.canonical import clean_url, safe_clean_url
 
 MAX_PAGES = 20
 PAGE_PARAMS = ("page", "hal", "halaman", "pg", "paged")  # not "p": WordPress uses it for post ids
 PATH_PAGE = re.compile(r"^(?P<base>.+?)/(?P<n>\d{1,2})/?$")
 PAGER_TEXT = re.compile(r"^(halaman|hal\.?|page)?\s*\d{1,2}$|^(selanjutnya|berikutnya|next|»|›)$", re.I)
 # A pager line left in the text: "Halaman 1 2 3 Selanjutnya", "Halaman Selanjutnya", "1 2 »".
-PAGER_LINE = re.compile(r"^\s*(halaman|hal\.?)?\s*(\d{1,2}\s*)*(selanjutnya|berikutnya|sebelumnya|next|»|›)?\s*$",
-                        re.I)
+# Read token by token (the regex it replaces, (\d{1,2}\s*)*, backtracked exponentially on a
+# long run of digits).
+PAGER_TOKENS = re.compile(r"\d+|[^\W\d_]+\.?|[»›]")
+PAGER_LEAD = {"halaman", "hal", "hal."}
+PAGER_NAV = {"selanjutnya", "berikutnya", "sebelumnya", "next", "»", "›"}
+MAX_PAGER_CHARS = 200
 RAW_SEPARATOR = b"\n<!-- janji: next page of the same article -->\n"
 
 
@@ -46,16 +50,34 @@ def continuation_pages(html: str | BeautifulSoup, url: str) -> list[str]:
     for a in soup.find_all("a", href=True):
         if not PAGER_TEXT.match(a.get_text(" ", strip=True)):
             continue
-        target = clean_url(a["href"], url)
+        target = safe_clean_url(a["href"], url)
+        if target is None:
+            continue
         target_base, number = split_page(target)
         if number > 1 and number != current and _same_article(target_base, base):
             pages.setdefault(number, target)
     return [pages[n] for n in sorted(pages) if n > current]
 
 
+def is_pager_line(block: str) -> bool:
+    """"Halaman 1 2 3 Selanjutnya", "Hal. 2", "1 2 »": an optional lead word, page numbers of one
+    or two digits, an optional last navigation word, and nothing else."""
+    block = block.strip()
+    if not block or len(block) > MAX_PAGER_CHARS:
+        return False
+    tokens = PAGER_TOKENS.findall(block.lower())
+    if "".join(tokens) != "".join(block.lower().split()):
+        return False  # something else than words, numbers and arrows (punctuation, a sentence)
+    if tokens and tokens[0] in PAGER_LEAD:
+        tokens = tokens[1:]
+    if tokens and tokens[-1] in PAGER_NAV:
+        tokens = tokens[:-1]
+    return all(t.isdigit() and len(t) <= 2 for t in tokens)
+
+
 def strip_pager_lines(text: str) -> str:
     """Drop pager lines ("Halaman 1 2 Selanjutnya") that trafilatura kept as paragraphs."""
-    return "\n\n".join(b for b in text.split("\n\n") if b.strip() and not PAGER_LINE.match(b.strip()))
+    return "\n\n".join(b for b in text.split("\n\n") if b.strip() and not is_pager_line(b))
 
 
 def _merge(items: list, more: list) -> list:
