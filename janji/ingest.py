@@ -8,6 +8,7 @@ import sqlite_utils
 from db.store import record_ingest_error, store_document
 from scrapers.errors import SourceError
 from scrapers.files import read_path
+from scrapers.text import display_path, error_line
 from scrapers.web import fetch_document
 
 @dataclass
@@ -21,19 +22,37 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
+def unexpected(source: str, exc: BaseException) -> str:
+    detail = str(exc).splitlines()[0][:200] if str(exc) else "no detail"
+    return (f"{source}: not stored, reading it failed unexpectedly ({type(exc).__name__}: {detail}); "
+            "the file is damaged or hostile: check it, and report it if it looks fine")
+
+
+def add_source(db: sqlite_utils.Database, source: str, published: str | None, report: IngestReport) -> None:
+    doc = fetch_document(source) if is_url(source) else read_path(source)
+    if published and not doc.published:
+        doc.published = published
+        doc.published_method = "given"
+    doc_id, created = store_document(db, doc)
+    (report.added if created else report.unchanged).append(doc_id)
+
+
 def add_sources(db: sqlite_utils.Database, sources: list[str], published: str | None = None) -> IngestReport:
     report = IngestReport()
     for source in sources:
+        shown = display_path(source)  # a name that is not UTF-8 can still be recorded
         try:
-            doc = fetch_document(source) if is_url(source) else read_path(source)
+            add_source(db, source, published, report)
         except SourceError as exc:
-            message = str(exc)
-            record_ingest_error(db, source, message)
-            report.errors.append(message)
+            message = error_line(str(exc))
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever one input raises stays with that input
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            message = error_line(unexpected(shown, exc))
+        else:
             continue
-        if published and not doc.published:
-            doc.published = published
-            doc.published_method = "given"
-        doc_id, created = store_document(db, doc)
-        (report.added if created else report.unchanged).append(doc_id)
+        record_ingest_error(db, shown, message)
+        report.errors.append(message)
     return report

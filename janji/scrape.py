@@ -22,11 +22,12 @@ from janji.scrape_report import Reporter
 from scrapers.article import read_article
 from scrapers.canonical import clean_url
 from scrapers.crawler import CrawlPolicy, Crawler, Fetched, FetchError
-from scrapers.discover import Link, discover, parse_listing
+from scrapers.discover import MAX_LINKS, Link, discover, parse_listing
 from scrapers.errors import SourceError
 from scrapers.files import document_from_bytes, sniff_kind
 from scrapers.multipage import MAX_PAGES, join_pages
 from scrapers.profiles import Profile, ProfileError, load_profiles, profile_for_url
+from scrapers.text import error_line
 
 HTTP_REASONS = {404: "page not found", 410: "page gone", 429: "rate limited by the site; try later",
                 401: "login required", 403: "access refused by the site"}
@@ -106,7 +107,7 @@ class ScrapeJob:
         self.reporter.update(self.report)
 
     def fail(self, url: str, message: str, status: int | None) -> None:
-        message = message if message.startswith(url) else f"{url}: {message}"
+        message = error_line(message if message.startswith(url) else f"{url}: {message}")
         put_fetch_state(self.db, url, status=status)
         record_ingest_error(self.db, url, message, self.report.run_id)
         self.report.errors.append(message)
@@ -143,6 +144,7 @@ class ScrapeJob:
         listings: dict[str, tuple[Fetched, list[str]]] = {}
         tasks: list[asyncio.Task] = []
         queue, visited = deque(clean_url(u) for u in profile.start_urls), set()
+        starts = set(queue)
         while queue and len(visited) < profile.max_pages and not self.full():
             url = queue.popleft()
             if url in visited:
@@ -167,6 +169,12 @@ class ScrapeJob:
                 self.fail(url, f"unreadable listing, feed or sitemap ({type(exc).__name__}); not followed", 200)
                 continue
             links = [link for link in found.articles + found.documents]
+            if not links and not found.next_pages and url in starts:
+                # a start page that lists nothing means the site or its markup changed: an error
+                # line and exit 1, so a cron job learns of it (later pages may run out quietly)
+                self.fail(url, "no article or document links found on this listing, feed or sitemap; "
+                               "the site may have changed (check the profile's selectors)", 200)
+                continue
             listings[url] = (page, [link.url for link in links])
             fresh = [link for link in links if self.opts.refresh or not is_settled(self.db, link.url)]
             for link in found.articles:
@@ -187,6 +195,19 @@ class ScrapeJob:
 
     # -- articles and documents ----------------------------------------------------------------
     async def article(self, crawler: Crawler, profile: Profile, link: Link, linked_from: str | None = None) -> None:
+        """One link, isolated: whatever it raises is its own error line; the other links go on
+        (a poisoned first article once stopped the 20 good ones after it)."""
+        try:
+            await self._article(crawler, profile, link, linked_from)
+        except (KeyboardInterrupt, SystemExit, asyncio.CancelledError):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            self.fail(link.url, f"not stored: reading or storing it failed unexpectedly ({type(exc).__name__}: "
+                                f"{str(exc)[:200] or 'no detail'}); the page is damaged or hostile", 200)
+
+    async def _article(self, crawler: Crawler, profile: Profile, link: Link, linked_from: str | None = None) -> None:
         url = link.url
         if url in self.queued:
             return
@@ -265,14 +286,26 @@ class ScrapeJob:
             pending += [u for u in part.next_pages if u not in also and u not in pending]
         attachments = []
         if profile.pdf_filters is not None:  # PK attachments linked from a press release
-            attachments = parse_listing(page.content, page.final_url, link_selector="", header_charset=page.charset,
-                                        pdf_filters=list(profile.pdf_filters)).documents
+            # in a worker thread like every parse (15,000 links must not hold the event loop), and
+            # capped like any listing (scrapers.discover.MAX_LINKS)
+            attachments = (await asyncio.to_thread(
+                parse_listing, page.content, page.final_url, link_selector="", header_charset=page.charset,
+                pdf_filters=list(profile.pdf_filters))).documents[:MAX_LINKS]
         return join_pages(parts), sorted(also), attachments
 
     async def run(self, profiles: list[Profile]) -> None:
         for profile in profiles:
-            async with Crawler(self.policy(profile)) as crawler:
-                await self.scrape_source(crawler, profile)
+            try:
+                async with Crawler(self.policy(profile)) as crawler:
+                    await self.scrape_source(crawler, profile)
+            except (KeyboardInterrupt, SystemExit, asyncio.CancelledError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - one site failing leaves the other sites to run
+                if self.db.conn.in_transaction:
+                    self.db.conn.rollback()
+                start = profile.start_urls[0] if profile.start_urls else profile.name
+                self.fail(start, f"site {profile.name} stopped unexpectedly ({type(exc).__name__}: "
+                                 f"{str(exc)[:200] or 'no detail'}); the other sites went on", None)
 
 
 def run_scrape(db: sqlite_utils.Database, opts: ScrapeOptions, command: str = "scrape",
