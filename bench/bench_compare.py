@@ -150,7 +150,7 @@ def through_the_database(agreements: list[StoredAgreement], promises: list[Promi
                 a = s.agreement
                 doc_id, _ = store_document(db, Document(raw=f"pk{s.agreement_id}".encode(), text="", kind="pk",
                                                         title=f"PK {a.year} {a.opd} {a.region}"))
-                replace_extraction(db, doc_id, Extraction(source={}, agreement=a), a.signed_date)
+                replace_extraction(db, doc_id, Extraction(source={}, agreements=[a]), a.signed_date)
             for k in range(0, len(promises), 5):  # five commitments per news document
                 batch = promises[k:k + 5]
                 head = batch[0]

@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from db import search, views
+from models import vocab
 
 
 def _m001_core(db: sqlite_utils.Database) -> None:
@@ -206,7 +207,41 @@ def _m006_lookup_indexes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_officials_lower_name ON officials(lower(name))")
 
 
-MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons, _m006_lookup_indexes]
+def _m007_contract_v2(db: sqlite_utils.Database) -> None:
+    # Contract v2: quotations are their own rows; a commitment is one sentence (`quoted` when it
+    # is inside a quotation, no 'statement' kind); acting prefixes are a column, not part of a title.
+    for version in ("v1", "v2"):
+        for name in views.view_names(version):
+            db.execute(f"drop view if exists [{name}]")
+    db["quotes"].create(
+        {"id": int, "document_id": int, "official_id": int, "speaker": str, "text": str, "date": str,
+         "start": int, "end": int, "extractor_version": str},
+        pk="id", foreign_keys=[("document_id", "documents", "id"), ("official_id", "officials", "id")])
+    db["quotes"].create_index(["document_id"])
+    db["quotes"].create_index(["official_id"])
+    db.execute("""insert into quotes (document_id, official_id, speaker, text, date, start, "end", extractor_version)
+                  select document_id, official_id, speaker, text, date, start, "end", extractor_version
+                  from commitments where quote = 1 and kind = 'statement'""")
+    db.execute("delete from commitments where kind = 'statement'")
+    db.execute("alter table commitments rename column quote to quoted")
+    db["quotes"].enable_fts(["text"], create_triggers=True, tokenize=search.FTS_TOKENIZER)
+    for table, columns in (("official_roles", ("position",)), ("tenure_events", ("position",)),
+                           ("agreements", ("first_party_position", "second_party_position"))):
+        for column in columns:
+            acting = column.replace("position", "acting")
+            db[table].add_column(acting, str)
+            for row_id, value in db.execute(f"select id, [{column}] from [{table}] where [{column}] is not null").fetchall():
+                prefix, base = vocab.split_acting(value)
+                if prefix:
+                    db.execute(f"update [{table}] set [{acting}] = ?, [{column}] = ? where id = ?", [prefix, base, row_id])
+    redefined = frozenset(views.view_names("v3"))
+    for version in ("v1", "v2"):
+        views.create_views(db, version, skip=redefined)
+    views.create_views(db, "v3")
+
+
+MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons,
+              _m006_lookup_indexes, _m007_contract_v2]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

@@ -16,7 +16,7 @@ from models import Document, Extraction, Official
 from db import references, search
 from db.resolve import official_id_for, opd_id_for
 
-DERIVED_TABLES = ("tenure_events", "official_roles", "mentions", "event_dates", "commitments")
+DERIVED_TABLES = ("tenure_events", "official_roles", "mentions", "event_dates", "quotes", "commitments")
 
 
 @contextlib.contextmanager
@@ -96,6 +96,7 @@ def _delete_derived(db: sqlite_utils.Database, doc_id: int) -> tuple[set[int], s
         """select official_id from official_roles where document_id = ?1
            union select official_id from mentions where document_id = ?1
            union select official_id from commitments where document_id = ?1
+           union select official_id from quotes where document_id = ?1
            union select first_party_official_id from agreements where document_id = ?1
            union select second_party_official_id from agreements where document_id = ?1""", [doc_id])
         if r[0] is not None}
@@ -122,6 +123,7 @@ def _prune_orphans(db: sqlite_utils.Database, officials: set[int], opds: set[int
             """select exists(select 1 from official_roles where official_id = ?1)
                or exists(select 1 from mentions where official_id = ?1)
                or exists(select 1 from commitments where official_id = ?1)
+               or exists(select 1 from quotes where official_id = ?1)
                or exists(select 1 from agreements where first_party_official_id = ?1 or second_party_official_id = ?1)""",
             [oid]).fetchone()[0]
         if not used:
@@ -146,7 +148,7 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
             oid = official_id_for(db, official)
             official_ids[official.name] = oid
             db["official_roles"].insert({"document_id": doc_id, "official_id": oid,
-                                         "position": official.position, "opd_id": opd_id,
+                                         "position": official.position, "acting": official.acting, "opd_id": opd_id,
                                          "region": official.region, "date": doc_date})
             db["mentions"].insert_all({"document_id": doc_id, "official_id": oid, "opd_id": None,
                                        **asdict(m)} for m in official.mentions)
@@ -157,12 +159,16 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
             db["mentions"].insert_all({"document_id": doc_id, "official_id": None, "opd_id": opd_id,
                                        **asdict(m)} for m in opd.mentions)
         db["event_dates"].insert_all({"document_id": doc_id, **asdict(d)} for d in extraction.dates)
+        db["quotes"].insert_all(
+            {"document_id": doc_id, "official_id": official_ids.get(q.speaker), "date": doc_date,
+             "extractor_version": extraction.extractor_version, **asdict(q)}
+            for q in extraction.quotes)
         db["commitments"].insert_all(
             {"document_id": doc_id, "official_id": official_ids.get(c.speaker), "date": doc_date,
              "extractor_version": extraction.extractor_version, **asdict(c)}
             for c in extraction.commitments)
-        if extraction.agreement:
-            _insert_agreement(db, doc_id, extraction)
+        for agreement in extraction.agreements:
+            _insert_agreement(db, doc_id, agreement)
         search.index_extraction(db, doc_id)  # stemmed columns of the new commitments and targets
         _prune_orphans(db, old_officials, old_opds)
         references.reattach(db, doc_id)  # comparisons follow the new rows (db/references.py)
@@ -173,8 +179,7 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
         db["documents"].update(doc_id, updates)
 
 
-def _insert_agreement(db: sqlite_utils.Database, doc_id: int, extraction: Extraction) -> None:
-    a = extraction.agreement
+def _insert_agreement(db: sqlite_utils.Database, doc_id: int, a) -> None:
     row = {"document_id": doc_id, "year": a.year, "revision": int(a.revision),
            "opd_id": opd_id_for(db, a.opd, a.region) if a.opd else None, "region": a.region,
            "signed_place": a.signed_place, "signed_date": a.signed_date,
@@ -184,10 +189,11 @@ def _insert_agreement(db: sqlite_utils.Database, doc_id: int, extraction: Extrac
             continue
         row[f"{side}_name"], row[f"{side}_full_name"] = party.name, party.full_name
         row[f"{side}_position"], row[f"{side}_nip"] = party.position, party.nip
+        row[f"{side}_acting"] = party.acting
         if party.name:
             row[f"{side}_official_id"] = official_id_for(
                 db, Official(name=party.name, full_name=party.full_name, position=party.position,
-                             region=a.region))
+                             acting=party.acting, region=a.region))
     agreement_id = db["agreements"].insert(row).last_pk
     db["agreement_targets"].insert_all({"agreement_id": agreement_id, **asdict(t)} for t in a.targets)
     db["agreement_programs"].insert_all({"agreement_id": agreement_id, **asdict(p)} for p in a.programs)

@@ -27,9 +27,12 @@ def view_names(version: str) -> list[str]:
             if s.lower().startswith("create view")]
 
 
-def create_views(db: sqlite_utils.Database, version: str) -> None:
-    """Create (or re-create) the views of one version of the .sql file."""
+def create_views(db: sqlite_utils.Database, version: str, skip: frozenset[str] = frozenset()) -> None:
+    """Create (or re-create) the views of one version of the .sql file, but those in `skip`
+    (views a later version redefines)."""
     for name in view_names(version):
-        db.execute(f"drop view if exists [{name}]")
+        if name not in skip:
+            db.execute(f"drop view if exists [{name}]")
     for statement in statements((SQL / f"views_{version}.sql").read_text(encoding="utf-8")):
-        db.execute(statement)
+        if not statement.lower().startswith("create view") or statement.split()[2] not in skip:
+            db.execute(statement)

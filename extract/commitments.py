@@ -34,7 +34,8 @@ def classify(sentence: str) -> str | None:
 
     Strong cues (menargetkan, meminta, berjanji …) decide by precedence target > instruction >
     pledge. Weak cues count only alone: a deadline ("paling lambat", weak_target) makes a
-    target, "akan" (weak_pledge) a pledge unless the sentence is negated or hedged.
+    target unless the sentence says when an event takes place ("rapat digelar pekan depan":
+    schedule), "akan" (weak_pledge) a pledge unless the sentence is negated or hedged.
     """
     found = {kind for pattern, kind in _cue_patterns() if pattern.search(sentence)}
     if "appeal" in found:
@@ -42,7 +43,7 @@ def classify(sentence: str) -> str | None:
     strong = next((k for k in KIND_ORDER if k in found), None)
     if strong:
         return strong
-    if "weak_target" in found:
+    if "weak_target" in found and "schedule" not in found:
         return "target"
     if "weak_pledge" in found and not found & {"negation", "hedge"}:
         return "pledge"

@@ -18,9 +18,10 @@ from extract.quotes import attribute, find_quote_spans
 from extract.regions import explicit_regions
 from extract.rules import load_rules
 from extract.tenure import add_tenure_events
-from extract.speakers import commitments_for, resolve_quotes
+from extract.speakers import commitments_for, quotes_of, resolve_quotes
 
-for _name in ("error", "published", "skip", "region", "titles", "officials", "persons", "opds", "dates", "quotes", "commitments"):
+for _name in ("error", "published", "skip", "region", "titles", "officials", "persons", "opds", "dates", "spoken", "quotes",
+              "commitments"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -91,7 +92,8 @@ def make_quotes(nlp, name):
         found = [q for q in find_quote_spans(doc.text) if not doc._.skip(q.start)]
         attribute(doc.text, found)
         doc._.persons = find_persons(doc.text, doc._.skip.with_headlines)
-        doc._.quotes = resolve_quotes(doc.text, found, doc._.officials, doc._.titles, doc._.persons)
+        doc._.spoken = resolve_quotes(doc.text, found, doc._.officials, doc._.titles, doc._.persons)
+        doc._.quotes = quotes_of(doc._.spoken)
         return doc
     return guarded(quotes)
 
@@ -99,6 +101,6 @@ def make_quotes(nlp, name):
 @Language.factory("janji_commitments")
 def make_commitments(nlp, name):
     def commitments(doc: Doc) -> Doc:
-        doc._.commitments = commitments_for(doc, doc._.quotes, doc._.officials, doc._.titles, doc._.persons)
+        doc._.commitments = commitments_for(doc, doc._.spoken, doc._.officials, doc._.titles, doc._.persons)
         return doc
     return guarded(commitments)

@@ -9,7 +9,7 @@ from functools import cache
 from extract.names import ParsedName, parse_name
 from extract.opds import opd_at
 from extract.regions import KIND_PREFIX, region_at
-from extract.rules import PositionForm, alternation, load_rules, phrases, without_acting
+from extract.rules import PositionForm, alternation, load_rules, phrases
 from models import Mention, Official
 
 UNIT_FIRST_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang")
@@ -18,9 +18,10 @@ UNIT_FIRST_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang")
 @dataclass
 class TitleHit:
     """A position title in the text, with what was read around it."""
-    position: str
+    position: str                    # expanded, without the acting prefix
     start: int
     end: int
+    acting: str | None = None        # "Plt." | "Pj." | "Plh." | "Pjs."
     opd: str | None = None
     region: str | None = None
     name: ParsedName | None = None
@@ -163,8 +164,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             extra = opd_at(text, end, "", local)  # "Asisten I Setda Bengkulu Utara"
             if extra:
                 end = extra.end
-        if m.group("acting"):
-            position = f"{acting_forms[m.group('acting').lower()]} {position}"
+        acting = acting_forms[re.sub(r"\s+", " ", m.group("acting").lower())] if m.group("acting") else None
         end = _skip_paren(text, end)
         level = rule.level if rule.level in KIND_PREFIX else None  # "Bupati Gowa" -> Kabupaten Gowa
         region, end = region_at(text, end, level, default_region)
@@ -183,7 +183,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                 region, name = f"{KIND_PREFIX[level]} {name.bare}", second
         if name is None:
             name = _name_before(text, m.start())
-        hit = TitleHit(position=position, start=m.start(), end=name.end if name and name.start > m.start() else end,
+        hit = TitleHit(position=position, acting=acting, start=m.start(), end=name.end if name and name.start > m.start() else end,
                        opd=opd, region=region, name=name, national=rule.level == "national")
         if name:
             nick, _ = _nickname(text, max(name.end, hit.end))
@@ -203,12 +203,12 @@ def officials_from_titles(text: str, hits: list[TitleHit], default_region: str |
     for hit in hits:
         if not hit.name:
             continue
-        base = without_acting(hit.position)
+        base = hit.position
         region = hit.region or (None if hit.national else default_region)
         match = next((o for o in officials if _same_person(o, hit.name.bare)), None)
         if match is None:
             match = Official(name=hit.name.bare, full_name=hit.name.full, position=hit.position,
-                             opd=hit.opd, region=region)
+                             acting=hit.acting, opd=hit.opd, region=region)
             officials.append(match)
         else:
             if len(hit.name.bare) > len(match.name):
@@ -216,7 +216,8 @@ def officials_from_titles(text: str, hits: list[TitleHit], default_region: str |
                 match.name = hit.name.bare
             if len(hit.name.full) > len(match.full_name or ""):
                 match.full_name = hit.name.full
-            match.position = match.position or hit.position
+            if not match.position:
+                match.position, match.acting = hit.position, hit.acting
             match.opd = match.opd or hit.opd
             match.region = match.region or region
         match.mentions.append(Mention(hit.start, hit.end, text[hit.start:hit.end]))

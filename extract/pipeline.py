@@ -8,7 +8,8 @@ from models import Document, Extraction
 
 
 def _source(doc: Document, kind: str) -> dict:
-    return {"path": doc.path, "url": doc.url, "kind": kind, "title": doc.title, "published": doc.published}
+    return {"path": doc.path, "url": doc.url, "kind": kind, "title": doc.title, "published": doc.published,
+            "published_method": doc.published_method if doc.published else None}
 
 
 class Extractor:
@@ -44,5 +45,5 @@ class Extractor:
     def _assemble(self, spacy_doc, doc: Document) -> Extraction:
         agreement = read_agreement(doc) if doc.kind in ("pdf", "pk") else None
         return Extraction(source=_source(doc, "pk" if agreement else doc.kind), officials=spacy_doc._.officials,
-                          opds=spacy_doc._.opds, dates=spacy_doc._.dates,
-                          commitments=spacy_doc._.commitments, agreement=agreement)
+                          opds=spacy_doc._.opds, dates=spacy_doc._.dates, quotes=spacy_doc._.quotes,
+                          commitments=spacy_doc._.commitments, agreements=[agreement] if agreement else [])

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from models import vocab
+
 RULES = Path(__file__).parent / "rules"
 
 
@@ -81,7 +83,7 @@ def load_rules() -> Rules:
         r.opd_abbrevs.pop(abbrev, None)
     r.positions = [PositionForm(row["form"], row["position"], row.get("opd_from", ""), row.get("level", ""))
                    for row in _csv("positions.csv")]
-    r.acting = {row["form"].lower(): row["canonical"] for row in _csv("acting_prefixes.csv")}
+    r.acting = dict(vocab.acting_prefixes())
     r.prefixes = _lines("name_prefixes.txt")
     r.degrees = _lines("degrees.txt")
     r.ranks = _lines("ranks.txt")

@@ -12,7 +12,7 @@ from extract.persons import Person
 from extract.quotes import Quote
 from extract.rules import load_rules, without_acting
 from extract.sentences import sentence_spans
-from models import Commitment, Official
+from models import Commitment, Official, Quote
 
 
 @dataclass
@@ -118,38 +118,48 @@ def _segments(start: int, end: int, spoken: list[SpokenQuote]):
         yield pos, end, None
 
 
+def quotes_of(spoken: list[SpokenQuote]) -> list[Quote]:
+    """Every direct quotation once, with its speaker (contract v2 `quotes`)."""
+    return [Quote(speaker=s.speaker, text=s.quote.text.strip(), start=s.quote.start, end=s.quote.end) for s in spoken]
+
+
+def _headline_end(text: str, skip) -> int:
+    """Where the body starts: a first line that is a headline (Title Case, or no full stop and
+    followed by the body) is a title, never a commitment."""
+    first = re.match(r"\s*([^\n]+)\n", text)
+    if first and (skip.with_headlines(first.start(1)) or not re.search(r"[.!?”\"]\s*$", first.group(1))):
+        return first.end()
+    return 0
+
+
 def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], titles: list[TitleHit],
                     persons: list[Person]) -> list[Commitment]:
+    """Every commitment sentence once: a sentence is split at quotation boundaries, the quoted
+    part is the speaker's own words (quoted), the rest reported speech."""
     text, skip = doc.text, doc._.skip
     focus = Focus(officials, persons)
     for s in spoken:
         if s.speaker:
             focus.add(s.quote.end, s.speaker)
+    body = _headline_end(text, skip)
     out: list[Commitment] = []
-    sentences = sentence_spans(text)
-    for s in spoken:
-        q = s.quote
-        inner = [(a, b) for a, b in sentences if a < q.end and b > q.start and text[a:b].strip(" “”\"")]
-        kind = classify(q.text) if len(inner) <= 1 else None
-        value, unit, deadline = target_details(q.text) if kind == "target" else (None, None, None)
-        out.append(Commitment(speaker=s.speaker, kind=kind or "statement", quote=True, text=q.text.strip(),
-                              start=q.start, end=q.end, target_value=value, target_unit=unit, deadline=deadline))
-    carried = {c.start for c in out if c.kind != "statement"}  # one-sentence quotes with a kind
-    for start, end in sentences:
-        if skip(start):
+    seen: set[str] = set()
+    for start, end in sentence_spans(text):
+        if start < body or skip(start) or skip.headlines.covers(start):
             continue
         for a, b, quote in _segments(start, end, spoken):
             sentence = text[a:b].strip(" “”\"\n,")
-            kind = classify(sentence) if len(sentence.split()) >= 2 else None
-            if not kind or (quote and quote.quote.start in carried):
+            kind = classify(sentence) if len(sentence.split()) >= 3 else None
+            if not kind or sentence.lower() in seen:
                 continue
             speaker = quote.speaker if quote else _sentence_speaker(text, a, b, officials, titles, focus)
             if not speaker:
                 continue
+            seen.add(sentence.lower())
             lead = text.index(sentence, a)
             value, unit, deadline = target_details(sentence) if kind == "target" else (None, None, None)
-            out.append(Commitment(speaker=speaker, kind=kind, quote=quote is not None, text=sentence,
+            out.append(Commitment(speaker=speaker, kind=kind, quoted=quote is not None, text=sentence,
                                   start=lead, end=lead + len(sentence),
                                   target_value=value, target_unit=unit, deadline=deadline))
-    out.sort(key=lambda c: (c.start, not c.quote))
+    out.sort(key=lambda c: c.start)
     return out

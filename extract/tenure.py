@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.rules import _csv, acting_prefix, alternation
+from extract.rules import _csv, alternation
 from extract.sentences import sentence_spans
 from models import DateMention, Official
 from models.extraction import TenureEvent
@@ -28,9 +28,9 @@ def add_tenure_events(text: str, officials: list[Official], dates: list[DateMent
     pattern, table = _cues()
     first_date = dates[0].date if dates else published
     for o in officials:
-        if acting_prefix(o.position) and o.mentions:
+        if o.acting and o.mentions:
             m = o.mentions[0]
-            o.events.append(TenureEvent("acting", o.position, first_date, m.text, m.start, m.end))
+            o.events.append(TenureEvent("acting", o.position, first_date, m.text, m.start, m.end, o.acting))
     for start, end in sentence_spans(text):
         for cue in pattern.finditer(text, start, end):
             event, who = table[re.sub(r"\s+", " ", cue.group().lower())]
@@ -46,4 +46,4 @@ def add_tenure_events(text: str, officials: list[Official], dates: list[DateMent
                     if not any(e.kind == event and e.start == start + lead for e in o.events):
                         sentence = raw.strip()
                         o.events.append(TenureEvent(event, o.position, _date_in(dates, start, end, first_date),
-                                                    sentence, start + lead, start + lead + len(sentence)))
+                                                    sentence, start + lead, start + lead + len(sentence), o.acting))

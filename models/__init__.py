@@ -14,11 +14,12 @@ from models.extraction import (
     Opd,
     Party,
     Program,
+    Quote,
     Target,
     TenureEvent,
 )
 
 __all__ = [
     "Agreement", "Commitment", "DateMention", "Document", "Extraction", "Mention",
-    "Official", "Opd", "PageSpan", "Party", "Program", "Target", "TenureEvent",
+    "Official", "Opd", "PageSpan", "Party", "Program", "Quote", "Target", "TenureEvent",
 ]

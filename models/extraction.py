@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
+CONTRACT_VERSION = 2
 
 
 @dataclass
@@ -22,6 +23,7 @@ class TenureEvent:
     text: str
     start: int
     end: int
+    acting: str | None = None
 
 
 @dataclass
@@ -29,7 +31,8 @@ class Official:
     name: str                       # bare personal name, no degrees or honorifics
     full_name: str | None = None    # fullest form seen, degrees included
     aliases: list[str] = field(default_factory=list)
-    position: str | None = None     # expanded title without the region ("Kepala Dinas Pendidikan")
+    position: str | None = None     # expanded title without region or acting prefix ("Kepala Dinas Pendidikan")
+    acting: str | None = None       # "Plt." | "Pj." | "Plh." | "Pjs." | None
     opd: str | None = None          # canonical OPD name
     region: str | None = None       # "Kota Jambi"
     mentions: list[Mention] = field(default_factory=list)
@@ -55,10 +58,20 @@ class DateMention:
 
 
 @dataclass
+class Quote:
+    """A direct quotation (marks excluded) and who said it."""
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
 class Commitment:
+    """One commitment sentence, inside a quotation (quoted) or reported."""
     speaker: str | None             # bare name of the official, null when unresolved
-    kind: str                       # pledge | instruction | target | statement
-    quote: bool
+    kind: str                       # pledge | instruction | target
+    quoted: bool
     text: str
     start: int
     end: int
@@ -73,6 +86,7 @@ class Party:
     full_name: str | None
     position: str | None
     nip: str | None
+    acting: str | None = None
 
 
 @dataclass
@@ -115,17 +129,28 @@ class Extraction:
     officials: list[Official] = field(default_factory=list)
     opds: list[Opd] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
-    agreement: Agreement | None = None
+    agreements: list[Agreement] = field(default_factory=list)  # document order; a bundle has several
+    report: dict | None = None
     extractor_version: str = EXTRACTOR_VERSION
 
+    @property
+    def agreement(self) -> Agreement | None:
+        """The first agreement of the document (the only one of a single PK)."""
+        return self.agreements[0] if self.agreements else None
+
     def to_dict(self) -> dict:
-        """The stable JSON contract (DESIGN.md)."""
+        """The stable JSON contract, version 2 (docs/DESIGN.md)."""
         return {
+            "contract_version": CONTRACT_VERSION,
             "source": self.source,
             "officials": [asdict(o) for o in self.officials],
             "opds": [asdict(o) for o in self.opds],
             "dates": [asdict(d) for d in self.dates],
+            "quotes": [asdict(q) for q in self.quotes],
             "commitments": [asdict(c) for c in self.commitments],
             "agreement": asdict(self.agreement) if self.agreement else None,
+            "agreements": [asdict(a) for a in self.agreements],
+            "report": self.report,
         }

@@ -38,7 +38,7 @@ def page():
 
 
 def test_commitments_by_official_form_shows_the_commitment_and_its_source(server, page):
-    page.goto(f"{server}/demo")
+    page.goto(f"{server}/janji")
     page.click("text=Commitments by official")  # the canned query is listed on the database page
     page.fill('input[name="name"]', "dr. h. ridwan hakim pohan, S.E.")
     page.press('input[name="name"]', "Enter")
@@ -49,27 +49,27 @@ def test_commitments_by_official_form_shows_the_commitment_and_its_source(server
     assert "Ridwan Hakim Pohan" in row.inner_text()
     assert "Anggaran Dipangkas Rp 2,87 Miliar" in row.inner_text()  # the source's title
     row.locator("a.janji-document").click()  # one click to the stored source document
-    page.wait_for_url(re.compile(r"/demo/documents/\d+$"))
+    page.wait_for_url(re.compile(r"/janji/documents/\d+$"))
     assert "Anggaran Dipangkas" in page.inner_text("body")
     assert page.locator("a", has_text="stored copy").count() == 0  # plain table page, FK links instead
 
 
 def test_indonesian_search_finds_the_stemmed_match(server, page, demo_db):
-    # a commitment that says "kesehatan" but never the bare word "sehat"
+    # a commitment that says "penertiban" but never the bare word "tertib"
     texts = [t for (t,) in sqlite3.connect(demo_db).execute("select text from commitments")
-             if "kesehatan" in t.lower() and not re.search(r"\bsehat\b", t, re.I)]
-    assert texts, "the demo corpus should quote someone on kesehatan"
-    page.goto(f"{server}/demo/commitment_details")
-    page.fill('input[name="_search"]', "sehat")
+             if "penertiban" in t.lower() and not re.search(r"\btertib\b", t, re.I)]
+    assert texts, "the demo corpus should have a commitment on penertiban"
+    page.goto(f"{server}/janji/commitment_details")
+    page.fill('input[name="_search"]', "tertib")
     page.press('input[name="_search"]', "Enter")
-    page.wait_for_url(re.compile(r"_search=sehat"))
+    page.wait_for_url(re.compile(r"_search=tertib"))
     body = page.inner_text("table.rows-and-columns")
     assert texts[0][:60] in body
     assert page.locator("a.janji-stored-copy").count() >= 1
 
 
 def test_acronym_search_from_the_one_search_box(server, page):
-    page.goto(f"{server}/demo/search_everything")
+    page.goto(f"{server}/janji/search_everything")
     page.fill('input[name="q"]', "Badan Perencanaan Pembangunan Daerah")
     page.press('input[name="q"]', "Enter")
     page.wait_for_url(re.compile(r"q=Badan"))

@@ -44,7 +44,7 @@ def _extraction(n_commitments: int) -> Extraction:
         source={}, officials=[official],
         opds=[Opd(name="Dinas Perdagangan", region="Kota Jambi", mentions=[Mention(10, 20, "Dinas")])],
         dates=[DateMention(date="2025-06-25", text="Rabu (25/6/2025)", start=0, end=5)],
-        commitments=[Commitment(speaker="Maulana", kind="instruction", quote=True, text=f"harus {i}", start=i, end=i + 1)
+        commitments=[Commitment(speaker="Maulana", kind="instruction", quoted=True, text=f"harus {i}", start=i, end=i + 1)
                      for i in range(n_commitments)])
 
 

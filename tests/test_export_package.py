@@ -32,9 +32,9 @@ def filled_db(db_path):
                               targets=[Target("Sasaran", "Prevalensi stunting", "12,5", 12.5, "%", 2)])
         replace_extraction(db, doc_id, Extraction(
             source={}, officials=[Official(name=name, full_name=full, position=position, opd=opd, region=region)],
-            commitments=[Commitment(speaker=name, kind="pledge", quote=False, text=text, start=0, end=len(text),
+            commitments=[Commitment(speaker=name, kind="pledge", quoted=False, text=text, start=0, end=len(text),
                                     target_value=None)],
-            agreement=agreement), published)
+            agreements=[agreement] if agreement else []), published)
     db.close()
     return db_path
 

@@ -43,7 +43,8 @@ def test_officials_positions_opds_and_regions(extractor):
     assert officials["Siti Aminah"]["position"] == "Kepala Badan Perencanaan Pembangunan Daerah"
     assert officials["Siti Aminah"]["opd"] == "Badan Perencanaan Pembangunan Daerah"
     assert officials["Siti Aminah"]["full_name"] == "Ir. Hj. Siti Aminah, M.Si."
-    assert officials["Ahmad Fauzi"]["position"] == "Plt. Kepala Dinas Pendidikan"
+    assert (officials["Ahmad Fauzi"]["acting"], officials["Ahmad Fauzi"]["position"]) == ("Plt.", "Kepala Dinas Pendidikan")
+    assert officials["Siti Aminah"]["acting"] is None
     assert officials["Andi Wijaya"]["opd"] == "Kecamatan Telanaipura"
     assert {o["region"] for o in officials.values()} == {"Kota Jambi"}
     opds = {o["name"]: o for o in result["opds"]}
@@ -78,13 +79,15 @@ def test_quotes_with_attribution_after_before_split_and_pronouns(extractor):
             "Ia menambahkan rapat berikutnya digelar pekan depan.\n\n"
             "\u201cJangan ada lagi laporan yang terlambat dari kecamatan,\u201d tegasnya. \u201cSaya akan cek sendiri ke lapangan.\u201d\n\n"
             "Seorang pedagang, Rusmini (46), mengaku senang. \"Sudah lama kami menunggu jalan ini,\" katanya.")
-    commitments = run(extractor, text)["commitments"]
-    quotes = [(c["speaker"], c["text"][:20]) for c in commitments if c["quote"]]
+    result = run(extractor, text)
+    quotes = [(q["speaker"], q["text"][:20]) for q in result["quotes"]]
     assert quotes == [("Budi Santoso", "Kami berkomitmen mem"), ("Ratna Dewi", "Seluruh kepala OPD h"),
                       ("Ratna Dewi", "Jangan ada lagi lapo"), ("Ratna Dewi", "Saya akan cek sendir"),
                       ("Rusmini", "Sudah lama kami menu")]
-    kinds = [c["kind"] for c in commitments if c["quote"]]
-    assert kinds == ["pledge", "instruction", "instruction", "pledge", "statement"]
+    # each commitment sentence once; the resident's words are a quotation, not a commitment
+    assert [(c["kind"], c["quoted"], c["text"][:20]) for c in result["commitments"]] == [
+        ("pledge", True, "Kami berkomitmen mem"), ("instruction", True, "Seluruh kepala OPD h"),
+        ("instruction", True, "Jangan ada lagi lapo"), ("pledge", True, "Saya akan cek sendir")]
 
 
 def test_target_commitment_has_number_and_deadline(extractor):
@@ -112,12 +115,19 @@ def test_extract_command_prints_the_contract():
     result = CliRunner().invoke(cli, ["extract", str(SAMPLE), "--published", "2025-06-26"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) == {"source", "officials", "opds", "dates", "commitments", "agreement"}
+    assert set(data) == {"contract_version", "source", "officials", "opds", "dates", "quotes", "commitments",
+                         "agreement", "agreements", "report"}
+    assert data["contract_version"] == 2
     assert data["source"] == {"path": str(SAMPLE.resolve()), "url": None, "kind": "text",
-                              "title": data["source"]["title"], "published": "2025-06-26"}
-    assert data["agreement"] is None
+                              "title": data["source"]["title"], "published": "2025-06-26",
+                              "published_method": "given"}
+    assert data["agreement"] is None and data["agreements"] == [] and data["report"] is None
     official = data["officials"][0]
-    assert set(official) == {"name", "full_name", "aliases", "position", "opd", "region", "mentions", "events"}
+    assert set(official) == {"name", "full_name", "aliases", "position", "acting", "opd", "region", "mentions",
+                             "events"}
+    assert {c["kind"] for c in data["commitments"]} <= {"pledge", "instruction", "target"}
+    texts = [c["text"] for c in data["commitments"]]
+    assert len(texts) == len(set(texts))  # a sentence is never listed twice
 
 
 def test_extract_missing_file_is_one_clear_error():

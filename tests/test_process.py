@@ -27,7 +27,7 @@ def test_officials_resolved_across_documents_with_a_timeline(run, db_path, tmp_p
     assert timeline == [{"position": "Wali Kota", "region": "Kota Jambi", "first_seen": "2025-02-04",
                          "last_seen": "2025-06-26", "documents": 2}]
     pledges = list(db.query("select c.kind, o.name from commitments c join officials o on o.id = c.official_id "
-                            "where c.quote = 1"))
+                            "where c.quoted = 1"))
     assert pledges == [{"kind": "pledge", "name": "Maulana"}]
     assert db["opds"].count >= 1 and db["event_dates"].count == 2
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.quality import FIELDS, evaluate
+from bench.quality import evaluate
+from bench.scoring import FIELDS
 
 BASELINE = json.loads((Path(__file__).parent / "quality_baseline.json").read_text(encoding="utf-8"))
 GOLD = Path(__file__).parent / "gold"

@@ -1,5 +1,5 @@
 """Vocabulary shared by scrapers and extract (both may import models): Indonesian month and
-weekday names and page-furniture markers. The CSV files beside this module are the data."""
+weekday names, acting prefixes (Plt., Pj. …) and page-furniture markers. The CSV files beside this module are the data."""
 from __future__ import annotations
 
 import csv
@@ -25,6 +25,21 @@ def months() -> dict[str, int]:
 def weekdays() -> dict[str, int]:
     """Lower-case weekday form -> Python weekday (Monday = 0)."""
     return {r["form"]: int(r["weekday"]) for r in _rows("weekdays.csv")}
+
+
+@cache
+def acting_prefixes() -> dict[str, str]:
+    """Lower-case acting form -> its one written form ("pelaksana tugas" -> "Plt.")."""
+    return {r["form"].lower(): r["canonical"] for r in _rows("acting_prefixes.csv")}
+
+
+def split_acting(position: str | None) -> tuple[str | None, str | None]:
+    """"Plt. Kepala Dinas Kesehatan" -> ("Plt.", "Kepala Dinas Kesehatan"); no prefix -> (None, position)."""
+    text = (position or "").strip()
+    for form in sorted(acting_prefixes(), key=len, reverse=True):
+        if text.lower().startswith(form + " "):
+            return acting_prefixes()[form], text[len(form) + 1:].strip() or None
+    return None, position
 
 
 SHORT_LINE = 100  # a "prefix_short" marker only counts on lines shorter than this
