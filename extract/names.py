@@ -95,7 +95,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             continue
         if in_degrees or after_comma:
             break  # "Maulana, Wali Kota" — a comma ends the name unless degrees follow
-        initial = re.fullmatch(r"[A-Z]\.", token)  # "M. Hafiz Alfarisi"
+        # "M. Hafiz Alfarisi"; a bare initial inside a name: "Arief R Wismansyah"
+        initial = re.fullmatch(r"[A-Z]\.", token) or (words and re.fullmatch(r"[A-HJ-UWYZ]", token))
         if _is_name_word(token) or initial or (token.lower() in particles and not words):
             if len(words) >= MAX_NAME_WORDS:
                 break

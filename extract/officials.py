@@ -8,7 +8,7 @@ from functools import cache
 
 from extract.names import ParsedName, parse_name
 from extract.opds import opd_at
-from extract.regions import KIND_PREFIX, region_at
+from extract.regions import KIND_PREFIX, region_at, skip_areas
 from extract.rules import PositionForm, alternation, load_rules, phrases
 from models import Mention, Official
 
@@ -104,6 +104,13 @@ def _nickname(text: str, pos: int) -> tuple[str | None, int]:
 
 
 @cache
+def _affiliation() -> re.Pattern:
+    """"dari Fraksi PKB", "Fraksi Partai Golkar", "Dapil II": between a DPRD title and the name."""
+    return re.compile(rf"\s+(?:{alternation(phrases('affiliation_intro'))})\s+(?:[A-Z][\w-]*|[IVX]+)(?:\s+(?:[A-Z][\w-]*|[IVX]+)){{0,3}}?(?=\s*,)",
+                      re.I)
+
+
+@cache
 def _place_words() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alternation(phrases('title_as_place'))})\s+$", re.I)
 
@@ -168,10 +175,13 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         end = _skip_paren(text, end)
         level = rule.level if rule.level in KIND_PREFIX else None  # "Bupati Gowa" -> Kabupaten Gowa
         region, end = region_at(text, end, level, default_region)
-        end = _skip_paren(text, end)
+        end = _skip_paren(text, skip_areas(text, end) if region else end)
         role = re.match(r"\s+selaku\s+[^,\n]{1,80}?(?=,)", text[end:])  # "selaku Ketua TPID,"
         if role:
             end += role.end()
+        party = _affiliation().match(text, end)
+        if party:
+            end = party.end()
         after = re.match(r"\s*,?\s*", text[end:])
         name = parse_name(text, end + after.end()) if "\n" not in after.group() else None
         if name and level and region is None:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from extract.rules import _csv, alternation, load_rules
+from extract.rules import phrases, _csv, alternation, load_rules
 
 KIND_PREFIX = {"kota": "Kota", "kabupaten": "Kabupaten", "provinsi": "Provinsi"}
 EXPLICIT = {
@@ -84,3 +84,17 @@ def region_at(text: str, pos: int, level: str | None, default: str | None) -> tu
     if len(kinds) == 1:
         return _canonical(name, kinds[0]), m.end()
     return None, m.end()
+
+
+@cache
+def _area_chain() -> re.Pattern:
+    """", Madura, Jawa Timur": areas and provinces written after a region, before a name."""
+    r = load_rules()
+    provinces = [n for kinds in r.regions.values() for k, n in kinds if k == "provinsi"]
+    names = alternation(phrases("area_name") + provinces + list(r.region_aliases))
+    return re.compile(rf"(?:\s*,\s*(?:Provinsi\s+)?(?:{names})(?![\w]))+", re.I)
+
+
+def skip_areas(text: str, pos: int) -> int:
+    m = _area_chain().match(text, pos)
+    return m.end() if m else pos
