@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.rules import load_rules
+from extract.rules import load_rules, phrases
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:\.[A-Za-z][A-Za-z]*)*\.?|[,()]")
 MAX_NAME_WORDS = 6
@@ -51,10 +51,19 @@ def is_degree(token: str) -> bool:
 ROMAN = re.compile(r"[IVXLC]+")
 
 
+@cache
+def _affixed_word() -> re.Pattern:
+    """Indonesian verbs and derived nouns by their affixes ("Menghadiri", "Pelaksanaan",
+    "Dijelaskannya"): Title Case headlines capitalise them after a title. Data: phrases.csv."""
+    rows = [p.split("+") for p in phrases("affixed_not_name")]
+    return re.compile("|".join(rf"(?:{a}\w{{3,}}(?:{b}))" for a, b in rows), re.I)
+
+
 def _is_name_word(token: str) -> bool:
     core = token.rstrip(".")
     return (bool(core) and core[0].isupper() and core.lower() not in _vocab()[4] and len(core) > 1
-            and not ROMAN.fullmatch(core))
+            and not ROMAN.fullmatch(core) and not _affixed_word().fullmatch(core)
+            and not re.search(r"\.(?:co|com|id|net|org)\b", core, re.I))
 
 
 def normalise_case(words: list[str]) -> str:
