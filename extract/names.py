@@ -112,6 +112,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             words.append(token.rstrip(".") if not re.fullmatch(r"[A-Z]\.", token) else token)
             first = first if first is not None else match.start()
             pos = end = match.end()
+            if token.endswith(".") and len(token) > 3 and "." not in token[:-1] and not text[pos:pos + 2].strip(" ").startswith(","):
+                break  # "… Joko Widodo. Revolusi mental": a full stop after a name word ends the sentence
             continue
         break
     # a lone initial ("H.") or particle is not a name

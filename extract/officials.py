@@ -75,7 +75,13 @@ def _place(text: str, pos: int) -> tuple[str | None, int]:
         words.append(w)
     if not words:
         return None, pos
-    place = " ".join(words[:2])
+    # "Camat Penjaringan Depika Romadi": with three or more capitalised words, the place is one
+    # word and a name follows; "Camat Alam Barajo, Doni": a comma closes a two-word place
+    after = text[pos + m.end():pos + m.end() + 3]
+    take = 2 if len(words) == 2 and after.lstrip().startswith(",") else 1 if len(words) >= 2 else 1
+    if len(words) == 2 and not after.lstrip().startswith(","):
+        take = 1 if re.match(r"\s+[A-Z]", text[pos + m.end():]) else 2
+    place = " ".join(words[:take])
     return place, pos + m.group().index(words[0]) + len(place)
 
 
@@ -145,6 +151,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                     opd, position = f"{opd} {unit}", f"{position} {unit}"
         elif rule.opd_from == "follows":
             implied = position.split()[-1] if position.split()[-1] in UNIT_FIRST_WORDS else ""
+            end = _skip_paren(text, end)  # "Kepala Bidang (Kabid) Pendidikan Dasar"
             hit = opd_at(text, end, implied, local)
             if hit:
                 opd, end = hit.canonical, hit.end
@@ -155,7 +162,10 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                     continue
                 position = f"{position} {unit}"
             else:
-                continue  # "Kepala …" with no readable agency: not enough to name a position
+                ambiguous = re.match(r"\s+([A-Z][A-Za-z]{1,7})(?![\w])", text[end:])
+                if not (ambiguous and ambiguous.group(1) in load_rules().ambiguous):
+                    continue  # "Kepala …" with no readable agency: not enough to name a position
+                position, end = f"{position} {ambiguous.group(1)}", end + ambiguous.end()  # "Kepala BKD": which BKD is unknown
         elif rule.opd_from in ("place", "place_skip"):
             place, end = _place(text, end)
             if not place:
@@ -182,7 +192,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         party = _affiliation().match(text, end)
         if party:
             end = party.end()
-        after = re.match(r"\s*,?\s*", text[end:])
+        after = re.match(r"\s*,?\s*(?:(?:yaitu|yakni|adalah)\s+)?", text[end:])
         name = parse_name(text, end + after.end()) if "\n" not in after.group() else None
         if name and level and region is None:
             # "Wali Kota Sungai Harapan, Dr. H. Budi Santoso": a region missing from the gazetteer

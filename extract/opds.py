@@ -86,8 +86,9 @@ def opd_at(text: str, pos: int, implied: str = "", local: dict[str, str] | None 
     return hit
 
 
+UNIT_HEADS = ("Dinas", "Badan", "Sat", "Satpol", "Satuan", "Inspektorat", "Sekretariat", "Bagian", "Kantor")
 KANTOR_KECAMATAN = re.compile(r"\bKantor\s+(?P<unit>Kecamatan)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
-UNLISTED = re.compile(r"(?:[A-Z][a-z]+|dan)(?:,?\s+(?:[A-Z][a-z]+|dan)){0,6}")
+UNLISTED = re.compile(r"(?:[A-Z][a-zA-Z]+|dan)(?:,?\s+(?:[A-Z][a-zA-Z]+|dan)){0,6}")
 
 
 def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
@@ -97,6 +98,22 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
     if not m:
         return None
     words = m.group()
+    # an acronym that is itself an agency ("… dan Sat Pol PP", "Dinas PUPR Tambah …") or a head
+    # word after "dan" starts another agency: the unlisted name ends before it
+    known = load_rules().opd_abbrevs
+    for tok in re.finditer(r"(?:\bdan\s+)?\b([A-Z][A-Za-z]*)\b", words):
+        if tok.start() and (tok.group(1) in known or (tok.group().startswith("dan") and tok.group(1) in UNIT_HEADS)):
+            words = words[:tok.start()].rstrip(" ,")
+            break
+        if tok.start() == 0 and tok.group(1).isupper() and len(tok.group(1)) > 1:
+            return None
+    if not words:
+        return None
+    # a comma continues the name only in a list that ends with "dan" ("Pertanian, Pangan dan
+    # Perikanan"); "Dinas Koperasi dan Industri, Syamsul Hidayat": the comma ends the agency
+    last_comma = words.rfind(",")
+    if last_comma > 0 and " dan " not in words[last_comma:]:
+        words = words[:last_comma]
     stops = load_rules().not_names
     for i, word in enumerate(re.finditer(r"[A-Za-z]+", words)):
         tail = text[at + word.start():]
@@ -106,8 +123,8 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
             return OpdHit(f"{implied} {name}", None, at, at + len(name))
         if word.group().lower() in stops and word.group() != "dan":
             return None  # "Rumah Dinas Gubernur Jambi, Selasa": a title or a weekday is not a unit name
-    if re.match(r"\s*(?:\(|,)", text[m.end():]) and len(words.split()) >= 1:
-        return OpdHit(f"{implied} {words}", None, at, m.end())
+    if re.match(r"\s*(?:\(|,)", text[at + len(words):]) and len(words.split()) >= 1:
+        return OpdHit(f"{implied} {words}", None, at, at + len(words))
     return None
 
 
