@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import re
 import threading
 from dataclasses import dataclass, field
 
 from models import PageSpan
 from models.pdf_layout import PdfPage, PdfTable, PdfWord, group_lines
 from scrapers.errors import SourceError
+from scrapers.text import clean_text
 
 MAX_PAGES = 500
 MAX_TABLE_EDGES = 5_000  # lines + rectangles + curves on one page; more is drawing, not a table, and
@@ -25,6 +27,9 @@ MIN_TEXT_CHARS = 20      # fewer characters than this on a page means "scanned",
 # PDFium is not thread-safe: two PDFs read at once (the scrape job reads in worker threads) crash
 # the process ("double free or corruption"). One PDF at a time goes through PDFium.
 PDFIUM_LOCK = threading.Lock()
+# pdfminer writes "(cid:9)" for a glyph it cannot map to a character: a word made only of those
+# (40,000 of them on a page whose text layer is junk) is no text at all
+CID_ONLY = re.compile(r"(?:\(cid:\d+\))+")
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}  # ruled tables only;
 # unruled ones are rebuilt by extractors from word positions, where they know the header words
 
@@ -63,9 +68,16 @@ def words_to_text(words: list[PdfWord]) -> str:
     return "\n".join(" ".join(w.text for w in line) for line in group_lines(words))
 
 
+def _word_text(text: str) -> str:
+    """A word as stored: control characters and lone surrogates out, unmapped glyphs out."""
+    text = clean_text(text) or ""
+    return "" if CID_ONLY.fullmatch(text) else text.strip()
+
+
 def _digital_page(page, number: int) -> PdfPage:
-    words = [PdfWord(w["text"], w["x0"], w["top"], w["x1"], w["bottom"])
-             for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)]
+    words = [PdfWord(text, w["x0"], w["top"], w["x1"], w["bottom"])
+             for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+             if (text := _word_text(w["text"]))]
     tables = []
     edges = len(page.lines) + len(page.rects) + len(page.curves)
     for found in page.find_tables(TABLE_SETTINGS) if edges <= MAX_TABLE_EDGES else []:
@@ -89,17 +101,23 @@ def _content_bytes(page) -> int:
     return total
 
 
-def _needs_ocr(pdfium_page) -> bool:
-    """No text layer but an image: a scan. Blank pages have neither and are not worth OCR time."""
+def _has_image(pdfium_page) -> bool:
     import pypdfium2.raw as pdfium_c
 
+    return any(True for _ in pdfium_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _needs_ocr(pdfium_page) -> bool:
+    """No text layer but an image: a scan. Blank pages have neither and are not worth OCR time.
+    Whitespace and control characters are no text layer (a scan's invisible layer can be only that)."""
     textpage = pdfium_page.get_textpage()
     try:
-        if len(textpage.get_text_range().strip()) >= MIN_TEXT_CHARS:
+        text = textpage.get_text_range()
+        if sum(1 for c in text[:10_000] if c.isprintable() and not c.isspace()) >= MIN_TEXT_CHARS:
             return False
     finally:
         textpage.close()
-    return any(True for _ in pdfium_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+    return _has_image(pdfium_page)
 
 
 def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
@@ -109,7 +127,17 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
     layout = []
     with pdfplumber.open(io.BytesIO(raw)) as pdf:
         for index, page in enumerate(pdf.pages):
-            if needs_ocr[index]:
+            digital = None
+            if not needs_ocr[index]:
+                size = _content_bytes(page)
+                if size > MAX_CONTENT_BYTES:
+                    raise SourceError(f"page {index + 1} holds {size // 2 ** 20} MB of drawing instructions, over "
+                                      f"the {MAX_CONTENT_BYTES // 2 ** 20} MB limit per page: not stored")
+                digital = _digital_page(page, index + 1)
+                # a text layer of unmapped glyphs only ("(cid:9)" runs) over a scan: read the scan
+                if not digital.words and _has_image(pdfium_doc[index]):
+                    digital = None
+            if digital is None and (needs_ocr[index] or _has_image(pdfium_doc[index])):
                 from scrapers.ocr import ocr_page
 
                 width, height = pdfium_doc[index].get_size()
@@ -121,11 +149,7 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
                     raise SourceError(f"OCR failed on page {index + 1} ({type(exc).__name__}: {exc})") from None
                 layout.append(PdfPage(index + 1, width, height, words, [], "ocr", skew))
             else:
-                size = _content_bytes(page)
-                if size > MAX_CONTENT_BYTES:
-                    raise SourceError(f"page {index + 1} holds {size // 2 ** 20} MB of drawing instructions, over "
-                                      f"the {MAX_CONTENT_BYTES // 2 ** 20} MB limit per page: not stored")
-                layout.append(_digital_page(page, index + 1))
+                layout.append(digital)
             page.close()  # frees pdfminer's per-page objects: long PDFs otherwise grow memory
     return layout
 
