@@ -87,7 +87,10 @@ def record_ingest_error(db: sqlite_utils.Database, source: str, error: str, run_
 
 
 def record_process_error(db: sqlite_utils.Database, doc_id: int, error: str) -> None:
-    db["documents"].update(doc_id, {"status": "error", "error": error, "processed_at": now()})
+    """The document failed extraction (or ran over its budget): status 'failed' with the reason;
+    `janji process` and `run` skip it from now on, `janji process --all` tries it again."""
+    with write_transaction(db):
+        db["documents"].update(doc_id, {"status": "failed", "error": error, "processed_at": now()})
 
 
 def _delete_derived(db: sqlite_utils.Database, doc_id: int) -> tuple[set[int], set[int]]:

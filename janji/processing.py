@@ -1,22 +1,40 @@
-"""`janji process`: stored documents -> extraction rows, re-reading nothing from the network."""
+"""`janji process`: stored documents -> extraction rows, re-reading nothing from the network.
+
+No document can stop the others, however hostile its text: extraction runs in a forked worker
+process (ExtractionWorker) with a time budget per document, enforced by killing the worker (a
+signal handler cannot interrupt spaCy's tokenizer, which is compiled code), and a memory ceiling.
+A document that fails or overruns is marked `failed` with the reason and skipped by later runs
+until `janji process --all`; extraction happens before the write transaction, which only writes.
+"""
 from __future__ import annotations
 
 import json
 import logging
-from collections import deque
+import multiprocessing
+import os
 from typing import Callable, Iterator
 
 import sqlite_utils
 
 from db.store import record_process_error, replace_extraction, write_transaction
 from janji import faults
-from models import Document, PageSpan
+from models import Document, Extraction, PageSpan
 from scrapers.errors import SourceError
-from scrapers.pdf import read_pdf
+from scrapers.pdf import read_pdf_isolated
+from scrapers.text import collapse_punctuation_runs, error_line
 
 log = logging.getLogger("janji.process")
 MAX_TEXT_CHARS = 1_000_000  # spaCy's own max_length: a longer text would stop the whole run, so it
 # is one error line instead (a 50 MB page is refused by the scraper; this catches what got through)
+BUDGET_S = 60.0             # seconds of extraction per document; JANJI_PROCESS_BUDGET overrides
+WORKER_MEMORY_BYTES = 2 * 1024 ** 3  # address space the worker may add to what it starts with
+
+
+def process_budget() -> float:
+    try:
+        return float(os.environ.get("JANJI_PROCESS_BUDGET", "") or BUDGET_S)
+    except ValueError:
+        return BUDGET_S
 
 
 def document_from_row(db: sqlite_utils.Database, row: dict) -> Document:
@@ -33,60 +51,162 @@ def document_from_row(db: sqlite_utils.Database, row: dict) -> Document:
     if doc.kind in ("pdf", "pk"):
         if row.get("layout"):
             doc.layout = json.loads(row["layout"])  # the PK reader takes page dicts as stored
-        else:  # stored before layouts were kept: read the bytes again
+        else:  # stored before layouts were kept: read the bytes again (bounded, in a child)
             raw = db.execute("select content from raw_files where sha256 = ?", [row["sha256"]]).fetchone()[0]
-            doc.layout = read_pdf(raw).layout
+            doc.layout = read_pdf_isolated(raw).layout
+    # offsets into the stored text stay valid: runs of one punctuation character are spaced out
+    doc.text = collapse_punctuation_runs(doc.text)
     return doc
 
 
 def pending(db: sqlite_utils.Database, everything: bool) -> list[int]:
+    """Documents to extract: new ones (failed ones wait for --all), or every document."""
     where = "" if everything else "where status = 'new'"
     return [r["id"] for r in db.query(f"select id from documents {where} order by id")]
+
+
+class ExtractionFailed(Exception):
+    """One document's extraction failed or ran over its budget; the message says which."""
+
+
+def _serve(extractor, conn, other_end, memory: int) -> None:
+    """The worker: documents in, ("ok", Extraction) or ("error", line) out, until the pipe closes."""
+    import resource
+
+    other_end.close()  # else the parent's end stays open here and its death is never seen
+    if memory:
+        limit = _address_space() + memory
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while True:
+        try:
+            doc = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            result = ("ok", extractor.extract(doc))
+        except MemoryError:
+            result = ("error", f"extraction needs more than {memory // 2 ** 20} MB more memory")
+        except Exception as exc:  # noqa: BLE001 - the parent gets one line, whatever happened
+            result = ("error", f"extraction failed: {type(exc).__name__}: {str(exc)[:300] or 'no detail'}")
+        try:
+            conn.send(result)
+        except Exception as exc:  # noqa: BLE001 - e.g. a result that does not pickle
+            conn.send(("error", f"extraction result could not be handed back ({type(exc).__name__})"))
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+class ExtractionWorker:
+    """`extract(doc)` in a forked child that already holds the loaded pipeline (fork copies it);
+    past `budget` seconds the child is killed and the next document gets a fresh one."""
+
+    def __init__(self, extractor, budget: float, memory: int = WORKER_MEMORY_BYTES):
+        self.extractor, self.budget, self.memory = extractor, budget, memory
+        self._child = self._conn = None
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("fork")  # no re-import, the pipeline is not loaded twice
+        self._conn, child_end = ctx.Pipe()
+        self._child = ctx.Process(target=_serve, args=(self.extractor, child_end, self._conn, self.memory),
+                                  daemon=True, name="janji-extract")
+        self._child.start()
+        child_end.close()
+
+    def stop(self) -> None:
+        if self._child is None:
+            return
+        self._conn.close()
+        self._child.join(2)
+        if self._child.is_alive():
+            self._child.kill()
+            self._child.join(5)
+        self._child = self._conn = None
+
+    def extract(self, doc: Document) -> Extraction:
+        if self._child is None or not self._child.is_alive():
+            self.stop()
+            self._start()
+        try:
+            self._conn.send(doc)
+            if not self._conn.poll(self.budget):
+                self._child.kill()
+                raise ExtractionFailed(
+                    f"extraction took longer than {self.budget:g} s, the budget per document: stopped, and "
+                    "skipped by later runs until `janji process --all` (JANJI_PROCESS_BUDGET sets the budget)")
+            status, payload = self._conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self._child.join(5)
+            code = self._child.exitcode
+            self.stop()
+            raise ExtractionFailed(f"the extraction worker stopped (exit code {code}) on this document: "
+                                   "it is probably hostile; skipped until `janji process --all`") from None
+        except ExtractionFailed:
+            self.stop()
+            raise
+        if status != "ok":
+            raise ExtractionFailed(payload)
+        return payload
+
+    def __enter__(self) -> "ExtractionWorker":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
 
 def _documents(db: sqlite_utils.Database, ids: list[int]) -> Iterator[tuple[int, Document | None, str | None]]:
     for doc_id in ids:
         row = db["documents"].get(doc_id)
         try:
-            yield doc_id, document_from_row(db, row), None
+            doc = document_from_row(db, row)
         except SourceError as exc:
             yield doc_id, None, str(exc)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a row that does not rebuild is that row's failure
+            yield doc_id, None, f"stored document could not be read back ({type(exc).__name__}: {exc})"
+            continue
+        if len(doc.text) > MAX_TEXT_CHARS:
+            yield doc_id, None, (f"text of {len(doc.text):,} characters is over the {MAX_TEXT_CHARS:,}-character "
+                                 "limit for extraction; split the document or read it elsewhere")
+            continue
+        yield doc_id, doc, None
 
 
 def process_documents(db: sqlite_utils.Database, extractor, ids: list[int],
-                      on_progress: Callable[[int], None] = lambda n: None) -> tuple[int, int]:
-    """Extract and store each document, streaming; returns (processed, failed)."""
-    counts = {"done": 0, "failed": 0}
-    in_flight: deque[tuple[int, str | None]] = deque()  # extractor.pipe yields in input order
-
-    def fail(doc_id: int, error: str) -> None:
-        record_process_error(db, doc_id, error)
-        log.error("document %s: %s", doc_id, error)
-        counts["failed"] += 1
-        on_progress(1)
-
-    def readable() -> Iterator[Document]:
+                      on_progress: Callable[[int], None] = lambda n: None,
+                      budget: float | None = None) -> tuple[int, int]:
+    """Extract and store each document, one at a time; returns (processed, failed)."""
+    done = failed = 0
+    with ExtractionWorker(extractor, process_budget() if budget is None else budget) as worker:
         for doc_id, doc, error in _documents(db, ids):
-            if doc is None:
-                fail(doc_id, error)
+            if doc is not None:
+                try:
+                    extraction = worker.extract(doc)
+                except ExtractionFailed as exc:
+                    error = str(exc)
+            if error is not None:
+                error = error_line(f"document {doc_id} ({doc_label(db, doc_id)}): {error}")
+                record_process_error(db, doc_id, error)
+                log.error("%s", error)
+                failed += 1
+                on_progress(1)
                 continue
-            if len(doc.text) > MAX_TEXT_CHARS:
-                fail(doc_id, f"text of {len(doc.text):,} characters is over the {MAX_TEXT_CHARS:,}-character "
-                             "limit for extraction; split the document or read it elsewhere")
-                continue
-            in_flight.append((doc_id, doc.published))
-            yield doc
+            faults.point("process")
+            with write_transaction(db):  # a savepoint inside: the fault point below dies mid-transaction
+                replace_extraction(db, doc_id, extraction, doc.published)
+                faults.point("process-transaction")
+            faults.point("processed")
+            done += 1
+            on_progress(1)
+    return done, failed
 
-    for extraction in extractor.pipe(readable()):
-        doc_id, published = in_flight.popleft()
-        if isinstance(extraction, Exception):
-            fail(doc_id, f"extraction failed: {type(extraction).__name__}: {extraction}")
-            continue
-        faults.point("process")
-        with write_transaction(db):  # a savepoint inside: the fault point below dies mid-transaction
-            replace_extraction(db, doc_id, extraction, published)
-            faults.point("process-transaction")
-        faults.point("processed")
-        counts["done"] += 1
-        on_progress(1)
-    return counts["done"], counts["failed"]
+
+def doc_label(db: sqlite_utils.Database, doc_id: int) -> str:
+    row = db.execute("select coalesce(url, path, title, key) from documents where id = ?", [doc_id]).fetchone()
+    return (row[0] if row and row[0] else "?")[:200]
