@@ -25,16 +25,23 @@ from scrapers.web import MAX_REDIRECTS, USER_AGENT
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_STATUSES = {500, 502, 503, 504}
 MAX_ROBOTS_BYTES = 512 * 1024
+# A robots.txt may ask for any Crawl-delay (86400 once held a scrape silent for 600 s+): it is
+# obeyed up to this many seconds between requests, and a Retry-After longer than
+# MAX_RETRY_AFTER_S gives that URL up for this run (an error line) instead of stalling it.
+MAX_CRAWL_DELAY_S = 30.0
+MAX_RETRY_AFTER_S = 120.0
 
 
 @dataclass(frozen=True)
 class CrawlPolicy:
     delay: float = 1.0             # seconds between two requests to one host (Crawl-delay may raise it)
     concurrency: int = 4           # requests in flight over all hosts
-    timeout: float = 20.0          # seconds for a whole response, connect to last byte
-    retries: int = 3               # extra attempts on 5xx, timeouts and dropped connections
+    timeout: float = 20.0          # seconds for a whole response, connect to last byte, however it trickles
+    retries: int = 3               # extra attempts on 5xx and dropped connections (never on a timeout:
+    # a site that stalled once stalls again, and retrying it made one URL cost 90 s)
     backoff: float = 1.0           # first retry wait; doubles each attempt
-    max_retry_after: float = 300.0  # a longer Retry-After gives up instead of stalling the run
+    max_retry_after: float = MAX_RETRY_AFTER_S  # a longer Retry-After gives up instead of stalling the run
+    max_crawl_delay: float = MAX_CRAWL_DELAY_S  # robots.txt Crawl-delay obeyed up to this
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = MAX_REDIRECTS
     allowed_hosts: frozenset[str] | None = None  # None: any host
@@ -72,6 +79,10 @@ class FetchError(SourceError):
         self.status, self.skip = status, skip
 
 
+class Stalled(FetchError):
+    """The response did not complete within the deadline: recorded, not retried."""
+
+
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
     """Retry-After as seconds: either a number or an HTTP date."""
     if not value:
@@ -106,6 +117,7 @@ class _Host:
     next_at: float = 0.0
     crawl_delay: float = 0.0
     robots: RobotFileParser | None = None
+    robots_error: str | None = None   # robots.txt unreadable: the host's URLs are errors this run
     checked: bool = False
 
 
@@ -142,8 +154,10 @@ class Crawler:
             while True:
                 try:
                     page = await self._follow(url, headers or {})
-                except (httpx.TimeoutException, TimeoutError):
-                    error = FetchError(f"{url}: timed out after {self.policy.timeout:g} s; the site is slow or down")
+                except Stalled:
+                    raise
+                except (httpx.TimeoutException, TimeoutError):  # a timeout outside _get's deadline
+                    raise Stalled(f"{url}: timed out after {self.policy.timeout:g} s; the site is slow or down") from None
                 except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                     error = FetchError(f"{url}: connection failed ({type(exc).__name__}); the site may be down")
                 except httpx.DecodingError:  # a Content-Encoding that does not decode: no retry helps
@@ -206,6 +220,8 @@ class Crawler:
                 if self.policy.robots:
                     await self._load_robots(url, host)
                 host.checked = True
+        if host.robots_error:
+            raise FetchError(f"{url}: not fetched: {host.robots_error}; try later")
         if host.robots and not host.robots.can_fetch(self.policy.user_agent, url):
             raise FetchError(f"{url}: disallowed by robots.txt, not fetched", skip=True)
 
@@ -230,16 +246,26 @@ class Crawler:
         try:
             page = await self._follow(robots_url, {}, robots=False)
             status, text = page.status, page.content[:MAX_ROBOTS_BYTES].decode("utf-8", "replace")
-        except (httpx.HTTPError, TimeoutError, FetchError):
+        except (httpx.HTTPError, TimeoutError, FetchError) as exc:
+            # a robots.txt that times out or redirects in a loop: the site is left alone this run,
+            # and every URL of it says so (it used to be skipped without a word)
+            reason = str(exc).split(": ", 1)[-1] if str(exc) else type(exc).__name__
             status, text = 503, ""
-        if status in (401, 403) or status >= 500:
-            parser.disallow_all = True   # the server refuses or is in trouble: leave it alone this run
+            host.robots_error = f"robots.txt of {parts.netloc} could not be read ({reason})"
+        if status in (401, 403):
+            parser.disallow_all = True   # the server refuses robots: leave it alone
+        elif status >= 500:
+            parser.disallow_all = True   # the server is in trouble: leave it alone this run
+            host.robots_error = host.robots_error or f"robots.txt of {parts.netloc} answered HTTP {status}"
         elif status >= 400:
             parser.allow_all = True      # no robots.txt: everything is allowed
         else:
             parser.parse(text.splitlines())
-            delay = parser.crawl_delay(self.policy.user_agent)
-            host.crawl_delay = float(delay) if delay else 0.0
+            try:
+                delay = float(parser.crawl_delay(self.policy.user_agent) or 0.0)
+            except (TypeError, ValueError):
+                delay = 0.0
+            host.crawl_delay = min(max(delay, 0.0), self.policy.max_crawl_delay)
         host.robots = parser
 
     async def _wait_turn(self, url: str) -> None:
@@ -255,19 +281,31 @@ class Crawler:
     async def _get(self, url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         await self._wait_turn(url)
         self.requests += 1
-        limit = self.policy.max_bytes
-        async with asyncio.timeout(self.policy.timeout):  # also bounds a server that trickles bytes
-            async with self.client.stream("GET", url, headers=headers) as response:
-                response_headers = {k.lower(): v for k, v in response.headers.items()}
-                declared = response_headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > limit:
-                    raise FetchError(f"{url}: response of {declared} bytes is over the {limit}-byte limit",
-                                     status=response.status_code)
-                chunks, size = [], 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise FetchError(f"{url}: response larger than the {limit}-byte limit, not stored",
-                                         status=response.status_code)
-                    chunks.append(chunk)
-                return response.status_code, response_headers, b"".join(chunks)
+        limit, timeout = self.policy.max_bytes, self.policy.timeout
+        status, size = None, 0
+        try:
+            # one deadline for the whole response, connect to last byte: a server trickling one
+            # byte a second, a body shorter than its Content-Length on a socket left open and an
+            # endless chunked body all end here (httpx's own timeouts are per read)
+            async with asyncio.timeout(timeout):
+                async with self.client.stream("GET", url, headers=headers) as response:
+                    status = response.status_code
+                    response_headers = {k.lower(): v for k, v in response.headers.items()}
+                    declared = response_headers.get("content-length", "")
+                    if declared.isdigit() and int(declared) > limit:
+                        raise FetchError(f"{url}: response of {declared} bytes is over the {limit}-byte limit",
+                                         status=status)
+                    chunks = []
+                    async for chunk in response.aiter_bytes():
+                        size += len(chunk)
+                        if size > limit:
+                            raise FetchError(f"{url}: response larger than the {limit}-byte limit, not stored",
+                                             status=status)
+                        chunks.append(chunk)
+                    return status, response_headers, b"".join(chunks)
+        except (TimeoutError, httpx.TimeoutException):
+            if status is None:
+                raise Stalled(f"{url}: timed out: no response within {timeout:g} s; the site is slow or "
+                              "stalled, try later") from None
+            raise Stalled(f"{url}: timed out: the response did not complete within {timeout:g} s "
+                          f"({size:,} bytes came; the site trickles or stalls), not stored") from None  # status 0: retried next run

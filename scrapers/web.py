@@ -1,9 +1,16 @@
-"""Fetch one URL with httpx: timeouts, a size limit, a versioned User-Agent, http(s) only."""
+"""Fetch one URL (`janji add URL`, `janji extract URL`): http(s) only, a size limit, a versioned
+User-Agent, and one deadline for the whole response.
+
+httpx's timeouts are per read: a server trickling one byte a second never trips them (`janji add`
+of such a page once ran for 600 s and more). The fetch goes through the scrape crawler instead
+(scrapers.crawler), whose deadline covers connect to last byte, and whose redirects are checked
+hop by hop; robots.txt and politeness delays are for crawls, not for one URL a person asked for.
+"""
 from __future__ import annotations
 
+import asyncio
+import os
 from urllib.parse import urlsplit
-
-import httpx
 
 from models import Document
 from scrapers.errors import SourceError
@@ -11,48 +18,47 @@ from scrapers.files import MAX_FILE_BYTES, document_from_bytes
 
 VERSION = "0.1.0"
 USER_AGENT = f"janji/{VERSION} (+research tool tracking public commitments; polite crawler)"
-TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+TIMEOUT_S = 20.0      # the whole response, however slowly it comes; JANJI_FETCH_TIMEOUT overrides
 MAX_REDIRECTS = 5
 
 
-def fetch_bytes(url: str, client: httpx.Client | None = None) -> httpx.Response:
+def fetch_timeout() -> float:
+    try:
+        return float(os.environ.get("JANJI_FETCH_TIMEOUT", "") or TIMEOUT_S)
+    except ValueError:
+        return TIMEOUT_S
+
+
+def fetch_bytes(url: str, timeout: float | None = None):
+    """The response (scrapers.crawler.Fetched) of one GET, redirects followed; SourceError else."""
+    from scrapers.crawler import CrawlPolicy, Crawler, FetchError  # crawler imports this module
+
     if urlsplit(url).scheme not in ("http", "https"):
         raise SourceError(f"{url}: only http and https URLs are fetched")
-    own = client is None
-    client = client or httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=TIMEOUT,
-                                    follow_redirects=True, max_redirects=MAX_REDIRECTS)
+    policy = CrawlPolicy(delay=0.0, concurrency=1, timeout=timeout or fetch_timeout(), retries=0,
+                         max_bytes=MAX_FILE_BYTES, robots=False, allow_private=True)
+
+    async def get():
+        async with Crawler(policy) as crawler:
+            return await crawler.fetch(url)
+
     try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise SourceError(f"{url}: HTTP {response.status_code}; the page is missing or the site refused it")
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > MAX_FILE_BYTES:
-                    raise SourceError(f"{url}: response larger than {MAX_FILE_BYTES} bytes, not stored")
-                chunks.append(chunk)
-            response._content = b"".join(chunks)
-            return response
-    except httpx.TooManyRedirects:
-        raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects") from None
-    except httpx.TimeoutException:
-        raise SourceError(f"{url}: timed out; the site is slow or down, try again later") from None
-    except httpx.HTTPError as exc:
-        raise SourceError(f"{url}: {type(exc).__name__}: {exc}") from None
-    finally:
-        if own:
-            client.close()
+        page = asyncio.run(get())
+    except FetchError as exc:
+        raise SourceError(str(exc) if str(exc).startswith(url) else f"{url}: {exc}") from None
+    if page.status >= 400:
+        raise SourceError(f"{url}: HTTP {page.status}; the page is missing or the site refused it")
+    if page.status in (301, 302, 303, 307, 308):
+        raise SourceError(f"{url}: HTTP {page.status} without a usable Location; not followed")
+    return page
 
 
-def fetch_document(url: str, client: httpx.Client | None = None) -> Document:
-    response = fetch_bytes(url, client)
-    final_url = str(response.url)
-    if not response.content:
+def fetch_document(url: str, timeout: float | None = None) -> Document:
+    page = fetch_bytes(url, timeout)
+    if not page.content:
         raise SourceError(f"{url}: empty response")
     try:
-        return document_from_bytes(response.content, url=final_url,
-                                   content_type=response.headers.get("content-type"),
-                                   header_charset=response.charset_encoding,
-                                   site=urlsplit(final_url).hostname)
+        return document_from_bytes(page.content, url=page.final_url, content_type=page.content_type,
+                                   header_charset=page.charset, site=urlsplit(page.final_url).hostname)
     except SourceError as exc:
         raise SourceError(f"{url}: {exc}") from None
