@@ -29,13 +29,55 @@ def _cue_patterns() -> list[tuple[re.Pattern, str]]:
             for kind, cues in by_kind.items()]
 
 
-def classify(sentence: str) -> str | None:
+@cache
+def _imperative() -> re.Pattern:
+    """A sentence that opens with an order: a verb stem with an imperative suffix ("Laksanakan
+    tupoksi", "Pahami target"), after an optional lead ("Jadi", "Untuk itu,")."""
+    lead = alternation(phrases("imperative_lead"))
+    suffix = alternation(phrases("imperative_suffix"))
+    return re.compile(rf"^[\s“\"]*(?:(?:{lead})\s*,?\s+)?(?P<verb>[A-Za-z]{{3,}}(?:{suffix}))(?![\w-])", re.I)
+
+
+def _is_imperative(sentence: str) -> bool:
+    m = _imperative().match(sentence)
+    if not m or len(m.group("verb")) < 6:
+        return False
+    verb = m.group("verb").lower()
+    if verb.endswith("si"):
+        return False  # "Relokasi", "Evaluasi": nouns, not orders
+    if verb in phrases("imperative_not_word") or verb in load_rules().not_names:
+        return False
+    return not any(verb.startswith(p) for p in phrases("imperative_not_prefix"))
+
+
+@cache
+def _first_person() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('first_person'))})(?![\w-])", re.I)
+
+
+NUMBER = re.compile(r"\d")
+
+
+@cache
+def _directive() -> re.Pattern:
+    """A reminder or emphasis that tells others what to do: "mengingatkan/menegaskan … agar …"."""
+    verbs, links = alternation(phrases("directive_verb")), alternation(phrases("directive_link"))
+    return re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])[^.;]{{0,80}}?(?<![\w-])(?:{links})(?![\w-])", re.I)
+
+
+def classify(sentence: str, quoted: bool = False) -> str | None:
     """pledge | target | instruction, or None for a statement.
 
     Strong cues (menargetkan, meminta, berjanji …) decide by precedence target > instruction >
-    pledge. Weak cues count only alone: a deadline ("paling lambat", weak_target) makes a
-    target unless the sentence says when an event takes place ("rapat digelar pekan depan":
-    schedule), "akan" (weak_pledge) a pledge unless the sentence is negated or hedged.
+    pledge. Weak cues count only alone:
+    - "harus", "wajib", "jangan" (weak_instruction) order others, except where a rule is
+      restated ("sesuai peraturan, bupati harus …"); with the speaker's own side ("harus kita
+      turunkan") they are a pledge;
+    - a sentence that opens with an imperative ("Laksanakan tupoksi") is an instruction;
+    - a deadline ("paling lambat", weak_target) makes a target unless the sentence says when an
+      event takes place ("rapat digelar pekan depan": schedule);
+    - the noun "target" makes a target only with a number and no realisation ("realisasinya");
+    - "akan" (weak_pledge) makes a pledge unless negated, hedged or in a relative clause ("yang akan").
     """
     found = {kind for pattern, kind in _cue_patterns() if pattern.search(sentence)}
     if "appeal" in found:
@@ -43,9 +85,19 @@ def classify(sentence: str) -> str | None:
     strong = next((k for k in KIND_ORDER if k in found), None)
     if strong:
         return strong
+    if "weak_instruction" in found and "regulation" not in found:
+        must = next(p for p, k in _cue_patterns() if k == "weak_instruction").search(sentence)
+        around = sentence[max(0, must.start() - 12):must.end() + 8]  # "kami harus", "harus kami lakukan"
+        return "pledge" if _first_person().search(around) else "instruction"
+    if _directive().search(sentence):
+        return "instruction"  # "mengingatkan kepala puskesmas agar tidak lagi …"
+    if quoted and _is_imperative(sentence):
+        return "instruction"  # orders are spoken: a reported sentence opening like this is narrative
     if "weak_target" in found and "schedule" not in found:
         return "target"
-    if "weak_pledge" in found and not found & {"negation", "hedge"}:
+    if "target_noun" in found and NUMBER.search(sentence) and "realisation" not in found:
+        return "target"
+    if "weak_pledge" in found and not found & {"negation", "hedge", "relative"}:
         return "pledge"
     return None
 

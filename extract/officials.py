@@ -75,13 +75,9 @@ def _place(text: str, pos: int) -> tuple[str | None, int]:
         words.append(w)
     if not words:
         return None, pos
-    # "Camat Penjaringan Depika Romadi": with three or more capitalised words, the place is one
-    # word and a name follows; "Camat Alam Barajo, Doni": a comma closes a two-word place
-    after = text[pos + m.end():pos + m.end() + 3]
-    take = 2 if len(words) == 2 and after.lstrip().startswith(",") else 1 if len(words) >= 2 else 1
-    if len(words) == 2 and not after.lstrip().startswith(","):
-        take = 1 if re.match(r"\s+[A-Z]", text[pos + m.end():]) else 2
-    place = " ".join(words[:take])
+    # "Camat Penjaringan Depika Romadi": with three capitalised words the place is one word and a
+    # name follows; "Camat Kumpeh Ulu M. Hafiz", "Camat Alam Barajo, Doni": two-word places
+    place = " ".join(words[:1] if len(words) >= 3 else words[:2])
     return place, pos + m.group().index(words[0]) + len(place)
 
 

@@ -36,9 +36,11 @@ class Focus:
         self.events.append((pos, name))
         self.events.sort()
 
-    def at(self, pos: int) -> str | None:
-        before = [name for start, name in self.events if start < pos]
-        return before[-1] if before else None
+    def at(self, pos: int, within: int | None = None) -> str | None:
+        before = [(start, name) for start, name in self.events if start < pos]
+        if not before or (within is not None and pos - before[-1][0] > within):
+            return None
+        return before[-1][1]
 
 
 def _by_title(officials: list[Official], titles: list[TitleHit], start: int, end: int) -> str | None:
@@ -85,21 +87,28 @@ def resolve_quotes(text: str, quotes: list[Quote], officials: list[Official], ti
             else:
                 speaker = (_in_window(officials, q.attr_pos, end) or _by_title(officials, titles, q.attr_pos, end)
                            or _plain_name(q.attribution, officials, persons))
-        speaker = speaker or focus.at(q.start)
+        speaker = canonical_speaker(speaker or focus.at(q.start), officials)
         if speaker:
             focus.add(q.end, speaker)
         spoken.append(SpokenQuote(q, speaker))
     return spoken
 
 
-def _sentence_speaker(text: str, start: int, end: int, officials, titles, focus: Focus) -> str | None:
+REPORTED_SPEECH_REACH = 600  # characters: a reported sentence without a name continues the last speaker
+
+
+def _sentence_speaker(text: str, start: int, end: int, officials, titles, focus: Focus,
+                     persons: list[Person] = ()) -> str | None:
     named = _in_window(officials, start, end) or _by_title(officials, titles, start, end)
     if named:
         return named
+    if any(start <= p.start < end for p in persons):
+        return None  # "Warga Namrole, Yusuf (52), …": the sentence is about a resident, not an official
     words = re.findall(r"\w+", text[start:end].lower())
     if any(p in words for p in load_rules().pronouns) or re.search(r"\w+nya\b", text[start:end]):
         return focus.at(start)
-    return None
+    # "Perangkat daerah harus dapat mengawal …": reported speech goes on from the person in focus
+    return focus.at(start, within=REPORTED_SPEECH_REACH)
 
 
 def _segments(start: int, end: int, spoken: list[SpokenQuote]):
@@ -116,6 +125,17 @@ def _segments(start: int, end: int, spoken: list[SpokenQuote]):
         pos = min(end, q.end)
     if pos < end:
         yield pos, end, None
+
+
+def canonical_speaker(name: str | None, officials: list[Official]) -> str | None:
+    """A speaker named by a nickname or part of the name ("Bli Suar", "Gani") is the official
+    it belongs to, when exactly one official has all its words in their name or aliases."""
+    if not name or any(o.name == name for o in officials):
+        return name
+    words = set(name.lower().split())
+    owners = {o.name for o in officials
+              if words <= set(" ".join([o.name, *o.aliases]).lower().split())}
+    return owners.pop() if len(owners) == 1 else name
 
 
 def quotes_of(spoken: list[SpokenQuote]) -> list[Quote]:
@@ -149,10 +169,11 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
             continue
         for a, b, quote in _segments(start, end, spoken):
             sentence = text[a:b].strip(" “”\"\n,")
-            kind = classify(sentence) if len(sentence.split()) >= 3 else None
+            kind = classify(sentence, quoted=quote is not None) if len(sentence.split()) >= 3 else None
             if not kind or sentence.lower() in seen:
                 continue
-            speaker = quote.speaker if quote else _sentence_speaker(text, a, b, officials, titles, focus)
+            speaker = quote.speaker if quote else canonical_speaker(
+                _sentence_speaker(text, a, b, officials, titles, focus, persons), officials)
             if not speaker:
                 continue
             seen.add(sentence.lower())
