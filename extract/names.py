@@ -63,6 +63,7 @@ def _is_name_word(token: str) -> bool:
     core = token.rstrip(".")
     return (bool(core) and core[0].isupper() and core.lower() not in _vocab()[4] and len(core) > 1
             and not ROMAN.fullmatch(core) and not _affixed_word().fullmatch(core)
+            and not (core.isupper() and (core in load_rules().opd_abbrevs or core in load_rules().ambiguous))
             and not re.search(r"\.(?:co|com|id|net|org)\b", core, re.I))
 
 
@@ -122,6 +123,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
         words.pop()
     if not words or all(len(w.rstrip(".")) <= 1 for w in words):
         return None
+    if len(words) == 1 and words[0].lower() in load_rules().regions:
+        return None  # "Wakil Bupati Asahan, Sekda …": a region alone is not a person
     full = text[first:end].strip().rstrip(",").strip()
     return ParsedName(bare=normalise_case(words), full=full, start=first, end=first + len(full))
 

@@ -27,6 +27,7 @@ class TitleHit:
     name: ParsedName | None = None
     aliases: list[str] = field(default_factory=list)
     national: bool = False  # Presiden, Menteri: no regional government
+    level: str | None = None  # kota | kabupaten | provinsi for a head of region (one holder at a time)
 
 
 @cache
@@ -200,11 +201,10 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         if name is None:
             name = _name_before(text, m.start())
         hit = TitleHit(position=position, acting=acting, start=m.start(), end=name.end if name and name.start > m.start() else end,
-                       opd=opd, region=region, name=name, national=rule.level == "national")
-        if name:
-            nick, _ = _nickname(text, max(name.end, hit.end))
-            if nick:
-                hit.aliases.append(nick)
+                       opd=opd, region=region, name=name, national=rule.level == "national", level=level)
+        nick, _ = _nickname(text, max(name.end, hit.end) if name else end)
+        if nick:
+            hit.aliases.append(nick)  # "Bupati Mojokerto yang akrab disapa Al Barra": the title's holder
         hits.append(hit)
     return hits
 
@@ -221,7 +221,14 @@ def officials_from_titles(text: str, hits: list[TitleHit], default_region: str |
             continue
         base = hit.position
         region = hit.region or (None if hit.national else default_region)
-        match = next((o for o in officials if _same_person(o, hit.name.bare)), None)
+        match = next((o for o in officials if _same_person(o, hit.name.bare)
+                      or hit.name.bare in o.aliases), None)
+        if match is None and len(hit.name.bare.split()) == 1 and hit.level:
+            # "Bupati Iron" beside "Bupati Haerul Warisin": a region has one head at a time, so a
+            # one-word name under the same head title and region is that person's nickname
+            match = next((o for o in officials if o.position == hit.position and o.region == region), None)
+            if match is not None and hit.name.bare not in match.aliases:
+                match.aliases.append(hit.name.bare)
         if match is None:
             match = Official(name=hit.name.bare, full_name=hit.name.full, position=hit.position,
                              acting=hit.acting, opd=hit.opd, region=region)
@@ -241,6 +248,12 @@ def officials_from_titles(text: str, hits: list[TitleHit], default_region: str |
         for alias in [short, *hit.aliases]:
             if alias not in match.aliases and alias != match.name:
                 match.aliases.append(alias)
+    for hit in hits:  # a nickname given after a bare title belongs to the one holder of that title
+        if not hit.name and hit.aliases:
+            holders = [o for o in officials if o.position == hit.position
+                       and (o.region == (hit.region or default_region) or hit.region is None)]
+            if len(holders) == 1:
+                holders[0].aliases += [a for a in hit.aliases if a not in holders[0].aliases]
     return officials
 
 
