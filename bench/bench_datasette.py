@@ -146,7 +146,7 @@ def bench_http(path: Path, requests: int, official: str) -> list[tuple[str, floa
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "janji", "serve", "--db", str(path), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base, name = f"http://127.0.0.1:{port}", path.stem
+    base, name = f"http://127.0.0.1:{port}", "janji"  # the name janji serve always gives the database
     cases = [
         ("FTS search, commitments view (_search=sehat)", f"/{name}/commitment_details.json?_search=sehat&_size=50"),
         ("FTS search, documents (_search=Bappeda)", f"/{name}/documents.json?_search=Bappeda&_size=50&_col=title"),

@@ -19,7 +19,7 @@ def resolve_db_path(path: str | None) -> Path:
 def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     path = Path(path)
     if not create and not path.exists():
-        raise FileNotFoundError(f"database {path} does not exist: run `janji add` or `janji demo` first")
+        raise FileNotFoundError(f"no database at {path}; run janji add or janji demo first")
     db = sqlite_utils.Database(path)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")

@@ -23,12 +23,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
 # (file, path, element to scroll to: past the long column descriptions, onto the answers)
 PAGES = [
-    ("datasette-database.png", "/demo", None),
-    ("commitments-by-official.png", "/demo/commitments_by_official?name=Ridwan+Hakim+Pohan&_hide_sql=1", "h1"),
-    ("search-sehat.png", "/demo/commitment_details?_search=sehat", "form.filters"),
+    ("datasette-database.png", "/janji", None),
+    ("commitments-by-official.png", "/janji/commitments_by_official?name=Ridwan+Hakim+Pohan&_hide_sql=1", "h1"),
+    ("search-sehat.png", "/janji/commitment_details?_search=sehat", "form.filters"),
     ("officials-by-position.png",
-     "/demo/officials_by_position?position=Kepala+Dinas+Pendidikan&region=Kota+Jambi&_hide_sql=1", "h1"),
-    ("target-revisions.png", "/demo/target_revisions", "form.filters"),
+     "/janji/officials_by_position?position=Kepala+Dinas+Pendidikan&region=Kota+Jambi&_hide_sql=1", "h1"),
+    ("target-revisions.png", "/janji/target_revisions", "form.filters"),
 ]
 
 

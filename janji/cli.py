@@ -54,32 +54,22 @@ def process(db, everything):
     Works offline from the stored text and bytes; each document's derived rows are replaced
     in one transaction.
     """
-    from extract import Extractor
-    from janji.processing import pending, process_documents
-    ids = pending(db, everything)
-    if not ids:
+    from janji.pipeline_run import process_pending
+    summary = process_pending(db, everything)
+    if not summary.pending:
         click.echo("nothing to process (use --all to re-extract everything)")
-        _refresh_comparisons(db)  # cheap, and completes a run that stopped before it
+        click.echo(str(summary.compared))
         return
-    extractor = Extractor()
-    with progress(len(ids), "process") as advance:
-        done, failed = process_documents(db, extractor, ids, advance)
-    click.echo(f"processed {done}, failed {failed}")
-    _refresh_comparisons(db)
-    if failed:
+    click.echo(str(summary))
+    if summary.failed:
         sys.exit(1)
-
-
-def _refresh_comparisons(db) -> None:
-    from janji.compare import refresh_comparisons
-    click.echo(str(refresh_comparisons(db)))
 
 
 @cli.command()
 @click.argument("source", metavar="PATH_OR_URL")
 @published_option
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
-              help="json: the stable contract (DESIGN.md); text: a short human summary.")
+              help="json: the stable contract (docs/DESIGN.md); text: a short human summary.")
 def extract(source, published, fmt):
     """Extract one document and print the result, without a database."""
     from extract import Extractor
@@ -92,7 +82,7 @@ def extract(source, published, fmt):
     except SourceError as exc:
         raise click.ClickException(str(exc))
     if published:
-        doc.published = published
+        doc.published, doc.published_method = published, "given"
     result = Extractor().extract(doc).to_dict()
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -100,6 +90,8 @@ def extract(source, published, fmt):
     click.echo(f"{result['source']['title']} ({result['source']['published']})")
     for o in result["officials"]:
         click.echo(f"  official  {o['name']}: {o['position'] or '?'} {o['opd'] or ''} {o['region'] or ''}")
+    for q in result["quotes"]:
+        click.echo(f"  quote       {q['speaker'] or '?'}: {q['text'][:100]}")
     for c in result["commitments"]:
         click.echo(f"  {c['kind']:<11} {c['speaker'] or '?'}: {c['text'][:100]}")
 
@@ -110,14 +102,18 @@ def extract(source, published, fmt):
 @click.option("--immutable", is_flag=True,
               help="Open the file immutable (faster, cached counts): only while nothing writes it; refused when a write is in progress.")
 @click.option("--no-sql", is_flag=True, help="Disable arbitrary SQL; only tables, views and the canned queries.")
-@db_option
+@db_option(existing=True)
 def serve(db, host, port, immutable, no_sql):
-    """Browse and search the database with Datasette (read-only)."""
+    """Browse and search the database with Datasette (read-only), at http://HOST:PORT/janji."""
+    _serve(db, host, port, immutable=immutable, allow_sql=not no_sql)
+
+
+def _serve(db, host: str, port: int, **options) -> None:
     from db.serve import ServeError, serve as run_datasette
     path = Path(db.conn.execute("pragma database_list").fetchone()[2])
     db.close()
     try:
-        sys.exit(run_datasette(path, host, port, immutable=immutable, allow_sql=not no_sql))
+        sys.exit(run_datasette(path, host, port, **options))
     except ServeError as exc:
         raise click.ClickException(str(exc))
 
@@ -136,7 +132,7 @@ def serve(db, host, port, immutable, no_sql):
               help="Write to this file instead of stdout.")
 @click.option("--datapackage", "package_dir", type=click.Path(file_okay=False, writable=True), default=None,
               help="Write every table and view (or TABLE_OR_VIEW) as CSV into this folder, with a datapackage.json data dictionary.")
-@db_option
+@db_option(existing=True)
 def export(db, table, fmt, where, params, region, year, official, output, package_dir):
     """Write a table or view as CSV, JSON or JSON Lines (streamed, constant memory).
 
@@ -173,14 +169,15 @@ def export(db, table, fmt, where, params, region, year, official, output, packag
 def demo(db, no_serve, port):
     """Run the whole flow offline on the bundled sample corpus, then serve it with Datasette."""
     from janji.demo import build_demo
-    summary = build_demo(db)
-    click.echo(summary)
-    if no_serve:
-        return
-    from db.serve import serve as run_datasette
-    path = Path(db.conn.execute("pragma database_list").fetchone()[2])
-    db.close()
-    sys.exit(run_datasette(path, "127.0.0.1", port))
+    if not no_serve:  # a busy port is found before the minute spent building, not after
+        from db.serve import ServeError, check_port
+        try:
+            check_port("127.0.0.1", port)
+        except ServeError as exc:
+            raise click.ClickException(str(exc))
+    click.echo(build_demo(db))
+    if not no_serve:
+        _serve(db, "127.0.0.1", port)
 
 
 def _iso_date(ctx, param, value):
@@ -263,17 +260,11 @@ def run(db, **params):
     Exit code 0: everything worked; 1: some pages or documents failed (the rest is stored and
     processed; see the ingest_errors table and documents.error); 2: nothing could be done.
     """
-    from extract import Extractor
-    from janji.processing import pending, process_documents
+    from janji.pipeline_run import process_pending
     report = _scrape(db, params, "run " + " ".join(f"{k}={v}" for k, v in params.items() if v))
-    ids = pending(db, False)
-    done = failed = 0
-    if ids:
-        with progress(len(ids), "process") as advance:
-            done, failed = process_documents(db, Extractor(), ids, advance)
-    click.echo(f"processed {done}, failed {failed}")
-    _refresh_comparisons(db)
-    if report.errors or failed:
+    summary = process_pending(db)
+    click.echo(str(summary))
+    if report.errors or summary.failed:
         sys.exit(1)
 
 

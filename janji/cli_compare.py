@@ -1,5 +1,6 @@
 """The review commands: `janji diff`, `janji links`, `janji officials`, `janji changes`.
-Readers and the database are imported on use, as in janji/cli.py."""
+Readers and the database are imported on use, as in janji/cli.py. They all need an existing
+database: a mistyped --db is an error, not a new empty file."""
 from __future__ import annotations
 
 import re
@@ -23,7 +24,7 @@ def _iso_date(ctx, param, value):
 @click.option("--year", type=int, default=None, help="Year of the agreements.")
 @click.option("--region", default=None, help="Region (any part): \"Kota Jambi\".")
 @FORMAT
-@db_option
+@db_option(existing=True)
 def diff(db, opd, year, region, fmt):
     """Show what a PK Perubahan changed: targets raised or lowered (both values, change in %),
     indicators reworded, added or dropped, budgets per program, totals and signatories."""
@@ -71,7 +72,7 @@ def links(ctx, status, fmt):
         _list_links(status=status, fmt=fmt)
 
 
-@db_option
+@db_option(existing=True)
 def _list_links(db, status, fmt):
     from db.reports import links as link_rows
     from janji.tables import print_json, print_table
@@ -88,7 +89,7 @@ def _list_links(db, status, fmt):
 def _decision(name: str, status: str):
     @click.command(name=name, help=f"Mark one promise link as {status} (kept when documents are re-processed).")
     @click.argument("row_id", metavar="ID", type=int)
-    @db_option
+    @db_option(existing=True)
     def command(db, row_id):
         from db.store_comparisons import decide_link
         row = decide_link(db, row_id, status)
@@ -112,7 +113,7 @@ def officials():
 @officials.command()
 @click.option("--status", type=STATUS, default="proposed", show_default=True, help="Which merges to list.")
 @FORMAT
-@db_option
+@db_option(existing=True)
 def merges(db, status, fmt):
     """List proposed (or decided) merges of officials that may be one person."""
     from db.reports import merges as merge_rows
@@ -131,7 +132,7 @@ def merges(db, status, fmt):
 @click.argument("merge_id", metavar="ID", type=int)
 @click.option("--confirm", "decision", flag_value="confirmed", help="They are one person: count them once.")
 @click.option("--reject", "decision", flag_value="rejected", help="Two people: keep them apart, stop proposing it.")
-@db_option
+@db_option(existing=True)
 def merge(db, merge_id, decision):
     """Confirm or reject one proposed merge of two official rows."""
     from db.store_comparisons import decide_merge
@@ -146,7 +147,7 @@ def merge(db, merge_id, decision):
 @officials.command()
 @click.argument("name", required=False)
 @FORMAT
-@db_option
+@db_option(existing=True)
 def timeline(db, name, fmt):
     """Who held which position when (acting roles apart), with the evidence for each span."""
     from db.reports import spans
@@ -167,7 +168,7 @@ def timeline(db, name, fmt):
 @click.option("--official", default=None, help="Only items about this official (any part of the name).")
 @click.option("--opd", default=None, help="Only items of this OPD (name or abbreviation).")
 @FORMAT
-@db_option
+@db_option(existing=True)
 def changes(db, since, by, official, opd, fmt):
     """List what is new since a date: commitments, agreements, revised or lowered targets, budget
     changes and tenure events, each with its source."""

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from janji.compare import refresh_comparisons
 from janji.ingest import add_sources
-from janji.processing import pending, process_documents
+from janji.pipeline_run import process_pending
 
 CORPUS = Path(__file__).parent / "demo_corpus"
 SOURCES = CORPUS / "sources.csv"  # file,published: the corpus manifest
@@ -20,14 +19,12 @@ def corpus_files() -> list[tuple[str, str | None]]:
 
 
 def build_demo(db: sqlite_utils.Database) -> str:
-    from extract import Extractor
     errors = []
     for path, published in corpus_files():
         errors += add_sources(db, [path], published).errors
-    ids = pending(db, everything=False)
-    done, failed = process_documents(db, Extractor(), ids) if ids else (0, 0)
-    compared = refresh_comparisons(db)
+    processed = process_pending(db, show_progress=False)
     counts = {t: db[t].count for t in ("documents", "officials", "opds", "commitments", "event_dates", "agreements")}
     summary = ", ".join(f"{n} {t}" for t, n in counts.items())
-    problems = f"; {len(errors)} input errors, {failed} extraction failures" if errors or failed else ""
-    return f"demo database ready: {summary} (processed {done} now){problems}\n{compared}"
+    problems = (f"; {len(errors)} input errors, {processed.failed} extraction failures"
+                if errors or processed.failed else "")
+    return f"demo database ready: {summary} (processed {processed.done} now){problems}\n{processed.compared}"

@@ -27,6 +27,7 @@ def test_export_where_with_parameters(run):
 
 
 def test_export_unknown_table_says_what_exists(run):
+    run("add", str(SAMPLE))  # export reads an existing database only
     result = run("export", "nope")
     assert result.exit_code != 0
     assert "choose one of" in result.output and "documents" in result.output

@@ -1,0 +1,46 @@
+"""A scrape that finds nothing is a failure that shows (issue 15): a start page that lists no
+article, document or next page is an error line, an ingest_errors row and exit 1 from `scrape`
+and `run`, so a cron job learns that the site changed. A real HTTP server on 127.0.0.1."""
+from __future__ import annotations
+
+import functools
+import sqlite3
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from click.testing import CliRunner
+
+from janji.cli import cli
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def empty_listing(tmp_path):
+    """A listing page with no links (robots.txt is a 404: everything allowed)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "berita.html").write_text("<html><head><title>Berita</title></head><body><h1>Berita</h1>"
+                                      "<p>Belum ada berita.</p></body></html>", encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/berita.html"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("command", ["scrape", "run"])
+def test_a_listing_that_yields_nothing_is_an_error_and_exit_1(tmp_path, empty_listing, command):
+    db = tmp_path / "j.db"
+    result = CliRunner().invoke(cli, [command, "--db", str(db), "--url", empty_listing, "--allow-private",
+                                      "--delay", "0", "--retries", "0"], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert "1 errors" in result.output
+    conn = sqlite3.connect(db)
+    (message,), = conn.execute("select error from ingest_errors").fetchall()
+    assert message.startswith(empty_listing) and "no article or document links" in message
+    assert conn.execute("select status from scrape_runs").fetchall() == [("errors",)]
