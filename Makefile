@@ -6,14 +6,25 @@ PORT   ?= 8001
 
 .PHONY: demo test bench system-deps clean
 
-# A project venv with pinned versions (constraints.txt); rebuilt when the pins change.
-$(BIN)/janji: pyproject.toml constraints.txt
+# A project venv with pinned versions (constraints.txt), in two steps so that the demo never
+# installs what only the tests need (Playwright, reportlab, hypothesis, pytest). Each step has
+# its stamp file and is redone when the pins change. The venv's own pip is used as it ships:
+# every dependency is declared by name, so no newer pip is needed to resolve an extra.
+APP_STAMP  := $(VENV)/.janji-app
+TEST_STAMP := $(VENV)/.janji-test
+
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+
+$(APP_STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e .
+	touch $@
+
+$(TEST_STAMP): $(APP_STAMP)
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test]"
 	touch $@
 
-demo: $(BIN)/janji
+demo: $(APP_STAMP)
 	$(BIN)/janji demo --port $(PORT)
 
 # Debian packages the tests use: Tesseract with Indonesian data (OCR) and Chromium (browser
@@ -27,10 +38,10 @@ system-deps:
 	fi
 
 # pytest exit code 5 means "no tests collected": not a failure of the suite itself.
-test: $(BIN)/janji system-deps
+test: $(TEST_STAMP) system-deps
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then rc=0; fi; exit $$rc
 
-bench: $(BIN)/janji
+bench: $(TEST_STAMP)
 	$(BIN)/python -m bench.quality
 
 clean:
