@@ -131,6 +131,28 @@ def _unit_name(text: str, pos: int) -> tuple[str | None, int]:
     return (m.group(1), pos + m.end(1)) if m else (None, pos)
 
 
+UNIT_WORD = re.compile(r"\s*(?:(?P<paren>\([^()\n]{1,20}\))|(?P<word>[A-Z][\w.&-]*|dan|serta|,))")
+
+
+def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | None, str | None, int]:
+    """"Kepala Bidang Pencegahan dan Penanggulangan Penyakit (P2P) Dinas Kesehatan Kabupaten X":
+    the unit's name up to the agency it belongs to -> (unit, agency, end)."""
+    words, at = [], pos
+    for _ in range(12):
+        m = UNIT_WORD.match(text, at)
+        if not m:
+            break
+        if m.group("word") and words and m.group("word") not in (",", "dan", "serta"):
+            hit = opd_at(text, at, "", local)
+            if hit:
+                unit = " ".join(words).replace(" ,", ",").strip(" ,")
+                return (unit or None), hit.canonical, hit.end
+        if m.group("word"):
+            words.append(m.group("word"))
+        at = m.end()
+    return None, None, pos
+
+
 def find_titles(text: str, skip, default_region: str | None, local: dict[str, str]) -> list[TitleHit]:
     pattern, forms = _title_pattern()
     acting_forms = load_rules().acting
@@ -154,10 +176,12 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                 opd, end = hit.canonical, hit.end
                 position = _combine(position, opd)
             elif implied == "Bidang":
-                unit, end = _unit_name(text, end)
+                unit, parent, end = _unit_in_agency(text, end, local)
+                if not unit:
+                    unit, end = _unit_name(text, end)
                 if not unit:
                     continue
-                position = f"{position} {unit}"
+                position, opd = f"{position} {unit}", parent
             else:
                 ambiguous = re.match(r"\s+([A-Z][A-Za-z]{1,7})(?![\w])", text[end:])
                 if not (ambiguous and ambiguous.group(1) in load_rules().ambiguous):
@@ -175,7 +199,8 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             end += unit_code.end()
         end = _skip_paren(text, end)
         if opd and rule.opd_from.startswith("fixed:"):
-            extra = opd_at(text, end, "", local)  # "Asisten I Setda Bengkulu Utara"
+            on = re.match(r"\s+pada(?=\s)", text[end:])  # "Inspektur pada Inspektorat Kabupaten X"
+            extra = opd_at(text, end + (on.end() if on else 0), "", local)  # "Asisten I Setda Bengkulu Utara"
             if extra:
                 end = extra.end
         acting = acting_forms[re.sub(r"\s+", " ", m.group("acting").lower())] if m.group("acting") else None
