@@ -1,6 +1,6 @@
 """Records handed from one stage to the next (scrapers -> extract -> db).
 
-Field names follow the JSON contract of `janji extract` in DESIGN.md; `to_dict()` on an
+Field names follow the JSON contract of `janji extract` in docs/DESIGN.md; `to_dict()` on an
 Extraction produces exactly that contract.
 """
 from models.document import Document, PageSpan
