@@ -187,13 +187,16 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                 if not (ambiguous and ambiguous.group(1) in load_rules().ambiguous):
                     continue  # "Kepala …" with no readable agency: not enough to name a position
                 position, end = f"{position} {ambiguous.group(1)}", end + ambiguous.end()  # "Kepala BKD": which BKD is unknown
-        elif rule.opd_from in ("place", "place_skip"):
+        elif rule.opd_from.split(":")[0] in ("place", "place_skip"):
+            # "Camat Sirimau" -> position Camat Sirimau, OPD Kecamatan Sirimau; "Kepala Desa
+            # Sidoharjo" -> Kepala Desa (place_skip), OPD Desa Sidoharjo
+            kind, _, unit = rule.opd_from.partition(":")
             place, end = _place(text, end)
             if not place:
                 continue
-            if rule.opd_from == "place":
+            if kind == "place":
                 position = f"{position} {place}"
-                opd = f"Kecamatan {place}" if rule.position == "Camat" else None
+            opd = f"{unit} {place}" if unit else None
         unit_code = re.match(r"\s+\d{2,4}/[A-Z][\w-]*", text[end:])  # "Dandim 1707/Merauke"
         if unit_code:
             end += unit_code.end()

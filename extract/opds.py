@@ -202,7 +202,7 @@ def group_opds(text: str, hits: list[OpdHit], default_region: str | None) -> lis
     for h in hits:
         h.canonical = specific.get(h.canonical, h.canonical)
         region, _ = region_at(text, h.end, None, default_region)
-        region = region or default_region
+        region = None if h.canonical in load_rules().national_opds else region or default_region
         key = (h.canonical.lower(), region)
         opd = by_key.get(key) or by_key.setdefault(key, Opd(name=h.canonical, region=region))
         opd.abbreviation = opd.abbreviation or h.abbreviation or load_rules().opd_abbrev_of.get(h.canonical)

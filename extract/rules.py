@@ -37,7 +37,7 @@ def _split(value: str) -> list[str]:
 class PositionForm:
     form: str
     position: str
-    opd_from: str  # "" | fixed:<OPD> | follows | place | place_skip
+    opd_from: str  # "" | fixed:<OPD> | follows | place[:<unit>] | place_skip[:<unit>]
     level: str = ""  # kota | kabupaten | provinsi (the region a head of region governs) | national
 
 
@@ -47,6 +47,7 @@ class Rules:
     opd_abbrevs: dict[str, str] = field(default_factory=dict)      # exact abbreviation -> canonical
     opd_abbrev_of: dict[str, str] = field(default_factory=dict)    # canonical -> first abbreviation
     opd_head_titles: dict[str, str] = field(default_factory=dict)  # lower head title -> canonical
+    national_opds: set[str] = field(default_factory=set)  # ministries and national bodies: no region
     ambiguous: dict[str, list[str]] = field(default_factory=dict)
     positions: list[PositionForm] = field(default_factory=list)
     acting: dict[str, str] = field(default_factory=dict)
@@ -71,6 +72,8 @@ def load_rules() -> Rules:
     for row in _csv("opds.csv"):
         canonical = row["canonical"]
         r.opd_names[canonical.lower()] = canonical
+        if row.get("kind") in ("kementerian", "lembaga"):
+            r.national_opds.add(canonical)
         abbrevs = _split(row.get("abbreviations", ""))
         for abbrev in abbrevs:
             r.opd_abbrevs.setdefault(abbrev, canonical)
