@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from janji import __version__
-from janji.options import db_option, published_option
+from janji.options import db_option, iso_date, published_option
 from janji.progress import progress
 
 
@@ -180,20 +180,13 @@ def demo(db, no_serve, port):
         _serve(db, "127.0.0.1", port)
 
 
-def _iso_date(ctx, param, value):
-    import re
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter("use YYYY-MM-DD, e.g. 2025-01-31")
-    return value
-
-
 def _scrape_options(func):
     """Options shared by `scrape` and `run`."""
     options = [
         click.argument("sites", nargs=-1, metavar="[SITE]..."),
         click.option("--url", default=None, help="Scrape this listing page, RSS/Atom feed or sitemap instead of "
                      "the configured sites (which one is detected); PDF links named like a PK are downloaded."),
-        click.option("--since", metavar="YYYY-MM-DD", default=None, callback=_iso_date,
+        click.option("--since", metavar="YYYY-MM-DD", default=None, callback=iso_date,
                      help="Do not store articles published before this date."),
         click.option("--max", "max_new", type=click.IntRange(min=1), default=None, help="Stop after N new documents."),
         click.option("--refresh", is_flag=True, help="Fetch known articles again (conditional GET); changed ones are updated."),

@@ -3,20 +3,12 @@ Readers and the database are imported on use, as in janji/cli.py. They all need 
 database: a mistyped --db is an error, not a new empty file."""
 from __future__ import annotations
 
-import re
-
 import click
 
-from janji.options import db_option, group_db_option
+from janji.options import db_option, group_db_option, iso_date
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
                       help="table: for reading; json: every field, for scripts.")
-
-
-def _iso_date(ctx, param, value):
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise click.BadParameter("use YYYY-MM-DD, e.g. 2025-06-01")
-    return value
 
 
 @click.command()
@@ -162,7 +154,7 @@ def timeline(db, name, fmt):
 
 
 @click.command()
-@click.option("--since", required=True, metavar="YYYY-MM-DD", callback=_iso_date, help="List what is new on or after this date.")
+@click.option("--since", required=True, metavar="YYYY-MM-DD", callback=iso_date, help="List what is new on or after this date.")
 @click.option("--by", type=click.Choice(["published", "stored"]), default="published", show_default=True,
               help="published: the event or publication date; stored: when janji stored the document.")
 @click.option("--official", default=None, help="Only items about this official (any part of the name).")

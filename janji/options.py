@@ -85,6 +85,13 @@ def _published(ctx, param, value):
     return parsed
 
 
+def iso_date(ctx, param, value):
+    """Callback for --since: a real ISO date (2025-13-45 is refused here, not deep in a query)."""
+    if value is not None and (not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or parse_published(value) is None):
+        raise click.BadParameter("use YYYY-MM-DD, e.g. 2025-01-31")
+    return value
+
+
 def published_option(func):
     return click.option("--published", metavar="DATE", default=None, callback=_published, expose_value=True,
                         help="Publication date to use when the source has none (reference for dates like "
