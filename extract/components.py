@@ -20,7 +20,7 @@ from extract.rules import load_rules
 from extract.tenure import add_tenure_events
 from extract.speakers import commitments_for, quotes_of, resolve_quotes
 
-for _name in ("error", "published", "skip", "region", "titles", "officials", "persons", "opds", "dates", "spoken", "quotes",
+for _name in ("error", "published", "url", "skip", "region", "titles", "officials", "persons", "opds", "dates", "spoken", "quotes",
               "commitments"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -80,7 +80,7 @@ def make_officials(nlp, name):
 @Language.factory("janji_dates")
 def make_dates(nlp, name):
     def dates(doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text, doc._.published, doc._.skip)
+        doc._.dates = find_dates(doc.text, doc._.published, doc._.skip, doc._.url)
         add_tenure_events(doc.text, doc._.officials, doc._.dates, doc._.published)
         return doc
     return guarded(dates)

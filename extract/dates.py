@@ -10,7 +10,8 @@ from extract.rules import alternation, phrases
 from models import DateMention
 from models.vocab import months, weekdays
 
-STAMP_AFTER = re.compile(r"\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)?\s*$", re.I)
+LETTER_DATE = re.compile(r"(?:\bNomor\b[^\n]{0,60}|\d+/[\w/.-]*\s*)\b(?:tanggal|tgl\.?)\s*$|\btertanggal\s*$", re.I)
+STAMP_AFTER = re.compile(r"\s*,?\s*\d{1,2}[:.]\d{2}(?!\d)\s*(?:WIB|WITA|WIT)?", re.I)
 
 
 @cache
@@ -58,13 +59,81 @@ def _excluded(text: str, start: int, end: int) -> bool:
     line = text[line_start:line_end if line_end != -1 else len(text)]
     if _deadline_before().search(before):
         return True
-    if STAMP_AFTER.match(text[end:end + 20]) and re.search(r"[-–]\s*$", before):
-        return True  # "Kompas.com - 13/06/2022, 07:00 WIB"
+    if STAMP_AFTER.match(text[end:end + 20]):
+        return True  # "Kompas.com - 13/06/2022, 07:00 WIB", "Selasa, 15 Februari 2022, 11:34 WIB": a stamp
+    if re.search(r"(?:\s[-–|]|^)\s*$", text[line_start:start]) and not text[end:line_end if line_end != -1 else None].strip(" .,"):
+        return True  # "Noer Ardiansjah - Selasa, 27 Juni 2017" alone at the end of its line: a byline
+    if LETTER_DATE.search(text[max(0, start - 80):start]):
+        return True  # "Nomor : 131.17-2948 Tahun 2020, tanggal 24 September 2020": a letter's date
     return len(line.strip()) < len(text[start:end]) + 25 and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", line.replace(text[start:end], ""))
 
 
-def find_dates(text: str, published: str | None, skip) -> list[DateMention]:
+URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/|-\d{2}|\d{4})")
+YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+
+
+def _year_candidates(text: str, url: str | None) -> list[int]:
+    """Years a year-less date may belong to when the publication date is unknown, best first:
+    the URL's (/2025/07/…), then the years written in the text, most frequent first."""
+    out = []
+    m = URL_YEAR.search(url or "")
+    if m:
+        out.append(int(m.group(1)))
+    counts: dict[int, int] = {}
+    for y in YEAR.findall(text):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    out += [y for y, _ in sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0])) if y not in out]
+    return out
+
+
+def _infer_year(m: re.Match, candidates: list[int]) -> int | None:
+    """"Rabu (12/2)" with no publication date: the candidate year (or the one after it) whose
+    12 February is a Wednesday; without a weekday, the best candidate."""
+    if not candidates:
+        return None
+    if m.group("wd"):
+        wanted = weekdays()[m.group("wd").lower()]
+        for y in candidates:
+            for year in (y, y + 1, y - 1):
+                try:
+                    if date(year, int(m.group("m")), int(m.group("d"))).weekday() == wanted:
+                        return year
+                except ValueError:
+                    break
+        return None  # a weekday no candidate year agrees with: better no date than a wrong one
+    return candidates[0]
+
+
+@cache
+def _relative_today() -> re.Pattern:
+    """"kata Budi, Rabu." (ANTARA style), "tadi pagi": the publication day or the weekday just before it."""
+    day = alternation(weekdays())
+    today = alternation(phrases("today_word"))
+    return re.compile(rf"(?:,\s*|\bpada\s+(?:hari\s+)?|\()(?P<wd>{day})(?:\s+(?:lalu|kemarin|pagi|siang|sore|malam))?(?=\s*[.)])"
+                      rf"|(?<![\w])(?P<today>{today})(?![\w])", re.I)
+
+
+def _relative(text: str, reference: date | None, skip, taken) -> list[DateMention]:
+    if reference is None:
+        return []
+    out = []
+    for m in _relative_today().finditer(text):
+        if skip(m.start()) or any(s <= m.start() < e for s, e in taken):
+            continue
+        if m.group("wd"):
+            back = (reference.weekday() - weekdays()[m.group("wd").lower()]) % 7
+            when = reference - timedelta(days=back)
+            start = m.start("wd")
+        else:
+            when, start = reference, m.start("today")
+        out.append(DateMention(date=when.isoformat(), text=text[start:m.end()].strip(), start=start, end=m.end()))
+        break  # one such mention dates the article's event; repeats add nothing
+    return out
+
+
+def find_dates(text: str, published: str | None, skip, url: str | None = None) -> list[DateMention]:
     reference = date.fromisoformat(published) if published else None
+    candidates = [] if reference else _year_candidates(text, url)
     numeric, written = _patterns()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -72,7 +141,8 @@ def find_dates(text: str, published: str | None, skip) -> list[DateMention]:
         if skip(m.start()) or _excluded(text, m.start(), m.end()):
             continue
         year_given = bool(m.group("y"))
-        start = _make(_year(m.group("y"), reference), int(m.group("m")), int(m.group("d")), reference, year_given)
+        year = _year(m.group("y"), reference) or _infer_year(m, candidates)
+        start = _make(year, int(m.group("m")), int(m.group("d")), reference, year_given)
         if not start:
             continue
         end = None
@@ -91,6 +161,9 @@ def find_dates(text: str, published: str | None, skip) -> list[DateMention]:
             continue
         end = _make(start.year, month, int(m.group("d2")), None, True) if m.group("d2") else None
         found.append(_mention(m, start, end))
+        taken.append((m.start(), m.end()))
+    if not found:
+        found += _relative(text, reference, skip, taken)
     found.sort(key=lambda d: d.start)
     return found
 

@@ -32,6 +32,7 @@ class Extractor:
             for d in docs:
                 spacy_doc = self.nlp.make_doc(d.text)
                 spacy_doc._.published = d.published  # reference for year-less dates
+                spacy_doc._.url = d.url  # its year dates "Rabu (12/2)" when the publication date is unknown
                 yield spacy_doc, d
         for spacy_doc, doc in self.nlp.pipe(prepared(), as_tuples=True, batch_size=self.batch_size):
             if spacy_doc._.error is not None:
