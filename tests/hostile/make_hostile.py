@@ -201,6 +201,75 @@ def sitemap(urls: list[str], index: bool = False, doctype: str = "") -> bytes:
             f"sitemap/0.9'>{body}</{tag}>").encode()
 
 
+# -- issue 16: classes an independent campaign found (each also a trial in tests/hostile/campaign.py)
+
+def utf7_article() -> bytes:
+    """Labelled UTF-7 (not a WHATWG encoding): Python's codec would decode "+2ADc-" into a lone
+    surrogate that SQLite refuses."""
+    return article(body=ARTICLE_BODY.replace("<p>", "<p>+2ADcAA- ", 1),
+                   charset_meta="<meta charset='utf-7'>").encode("ascii")
+
+
+def json_ld_article(json_text: str) -> str:
+    return article(head=f'<script type="application/ld+json">{json_text}</script>')
+
+
+def surrogate_json_ld_article() -> str:
+    return json_ld_article('{"@type": "NewsArticle", "headline": "Janji \\ud800 Wali Kota", '
+                           '"author": {"name": "Redaksi \\udfff"}, "datePublished": "2025-06-26"}')
+
+
+def deep_json_ld_article(depth: int = 100_000) -> str:
+    return json_ld_article("[" * depth + "]" * depth)
+
+
+def run_article(char: str, count: int) -> str:
+    """One unbroken run of one punctuation character (a separator line, a pasted quote run)."""
+    return article(body=ARTICLE_BODY + f"<p>{char * count}</p>" + ARTICLE_BODY.replace("Maulana", "Ahmad"))
+
+
+def run_text(char: str, count: int) -> bytes:
+    plain = ARTICLE_BODY.replace("<p>", "").replace("</p>", "\n\n")
+    return ("Wali Kota Jambi Janji Tuntaskan Jalan\n\n" + plain + char * count + "\n\n" + plain).encode()
+
+
+def nul_names_text() -> bytes:
+    plain = ARTICLE_BODY.replace("<p>", "").replace("</p>", "\n\n").replace("Maulana", "Mau\0la\0na")
+    return ("Janji Wali Kota\n\n" + plain * 40).encode()
+
+
+def nested_lists_page(items: int = 2_000) -> str:
+    """Lists nested `items` deep outside any <article>: each <li>'s text holds all the deeper ones."""
+    opened = "".join(f"<ul><li>Butir {i} program kerja pemerintah daerah Kota Jambi tahun 2025 "
+                     for i in range(items))
+    return f"<!DOCTYPE html><html><head><title>Program</title></head><body><div>{opened}{'</li></ul>' * items}</div></body></html>"
+
+
+def big_text(size: int = 49 * MB) -> bytes:
+    line = b"Pemerintah kota berjanji memperbaiki jalan lingkar selatan tahun ini.\n"
+    return line * (size // len(line))
+
+
+def utf16_text() -> bytes:
+    plain = ARTICLE_BODY.replace("<p>", "").replace("</p>", "\n\n")
+    return ("Wali Kota Jambi Janji Tuntaskan Jalan\n\n" + plain).encode("utf-16")  # with its BOM
+
+
+def whitespace_text_layer_pdf() -> bytes:
+    return one_page_pdf(b"BT /F1 11 Tf 60 780 Td (" + b" " * 4000 + b") Tj ET")
+
+
+def cid_text_layer_pdf(count: int = 40_000) -> bytes:
+    """A text layer of unmapped glyphs: pdfminer reads it as "(cid:9)" x count."""
+    return one_page_pdf(b"BT /F1 11 Tf 60 780 Td (" + b"\x09" * count + b") Tj ET")
+
+
+def pdf_links_in_one_item(count: int, host: str) -> str:
+    links = " ".join(f"<a href='{host}/dokumen/pk-opd-{i}-2025.pdf'>Perjanjian Kinerja OPD {i}</a>"
+                     for i in range(count))
+    return article(body=ARTICLE_BODY + f"<ul><li>Lampiran: {links}</li></ul>")
+
+
 # -- the corpus -----------------------------------------------------------------------------
 
 def build(root: Path) -> list[Case]:
@@ -417,6 +486,17 @@ def build(root: Path) -> list[Case]:
         rects_pdf(20_000))
     add(Case("pdf-valid-control", "pdf", "a small valid PK page (control: must be stored)", "stored", role="document"),
         valid)
+    # ---- issue 16 classes (also trials of their own: tests/test_hostile_campaign.py) ---------------
+    add(Case("i16-charset-not-a-text-codec", "html", "charset=base64 (a Python codec, not a text encoding)",
+             "stored", headers={"Content-Type": "text/html; charset=base64"}),
+        article(charset_meta="<meta charset='rot13'>"))
+    add(Case("i16-utf7-surrogates", "html", "UTF-7 body decoding into lone surrogates", "stored"), utf7_article())
+    add(Case("i16-json-ld-surrogate", "html", "\\ud800 escapes in JSON-LD headline and author", "stored"),
+        surrogate_json_ld_article())
+    add(Case("i16-json-ld-deep", "html", "JSON-LD nested 100,000 arrays deep", "stored"), deep_json_ld_article())
+    add(Case("i16-dash-run", "html", "one line of 30,000 dashes", "stored"), run_article("-", 30_000))
+    add(Case("i16-quote-run", "html", 'a run of 40,000 \'"\'', "stored"), run_article('"', 40_000))
+    add(Case("i16-nested-lists", "html", "2,000 nested list items, no <article>", "bounded"), nested_lists_page())
     return cases
 
 
