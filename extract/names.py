@@ -82,6 +82,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
     in_degrees = False
     after_comma = False
     for match in TOKEN.finditer(text, start):
+        if match.start() < pos:
+            continue  # inside a span already read ("(Purn)")
         gap = text[pos:match.start()]
         if "\n" in gap or (gap.strip() and gap.strip() not in (",",)):
             break
@@ -93,8 +95,17 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             after_comma = True
             pos = match.end()
             continue
+        if token == "(" and re.match(r"\(\s*Purn\.?\s*\)", text[match.start():]):
+            pos = end = match.start() + re.match(r"\(\s*Purn\.?\s*\)", text[match.start():]).end()
+            continue  # "Komjen Pol (Purn) Drs. Paulus …": a retired rank
         if token in "()":
             break
+        glued = re.fullmatch(r"([A-Za-z]{1,4})\.([A-Z][a-z]+)", token)  # "Drs.Paulus", "Dr.Deno"
+        if not words and glued and _key(glued.group(1)) in prefixes:
+            first = first if first is not None else match.start()
+            words.append(glued.group(2))
+            pos = end = match.end()
+            continue
         if not words and not in_degrees and (key in prefixes or key in ranks):
             first = first if first is not None else match.start()
             pos = end = match.end()
@@ -106,7 +117,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
         if in_degrees or after_comma:
             break  # "Maulana, Wali Kota" — a comma ends the name unless degrees follow
         # "M. Hafiz Alfarisi"; a bare initial inside a name: "Arief R Wismansyah"
-        initial = re.fullmatch(r"[A-Z]\.", token) or (words and re.fullmatch(r"[A-HJ-UWYZ]", token))
+        initial = re.fullmatch(r"[A-Z]\.", token) or (re.fullmatch(r"[A-HJ-UWYZ]", token) and (
+            words or re.match(r"\s+[A-Z][a-z]{2,}", text[match.end():])))  # "P Sidabutar"
         if _is_name_word(token) or initial or (token.lower() in particles and not words):
             if len(words) >= MAX_NAME_WORDS:
                 break

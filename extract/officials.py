@@ -153,6 +153,46 @@ def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | N
     return None, None, pos
 
 
+CO_HOLDER = re.compile(r"\s*(?:,\s*)?(?:dan|serta)\s+")
+
+
+def _co_holders(text: str, hit: TitleHit) -> list[TitleHit]:
+    """"Wakil Ketua DPRD, Heri Pudyatmoko dan Setya Arinugroho": one title, several holders
+    (not for heads of region: "Bupati dan Wakil Bupati X, A dan B" are two titles)."""
+    out, pos = [], hit.name.end
+    for _ in range(3):
+        m = CO_HOLDER.match(text, pos)
+        second = parse_name(text, m.end()) if m else None
+        if not second or "\n" in text[pos:second.start]:
+            break
+        out.append(TitleHit(position=hit.position, acting=hit.acting, start=second.start, end=second.end,
+                            opd=hit.opd, region=hit.region, name=second, national=hit.national))
+        pos = second.end
+    return out
+
+
+MEMBER_POSITION = "Anggota Dewan Perwakilan Rakyat Daerah"
+
+
+@cache
+def _fraction() -> re.Pattern:
+    """"FPKB Arif Wahyudi", "Fraksi PKS Nasrul", "F-Gerindra Lelly Th": a fraction's speaker."""
+    parties = alternation(load_rules().parties)
+    return re.compile(rf"(?<![\w-])(?:Fraksi\s+(?:Partai\s+)?|F-?)(?:{parties})(?![\w-])(?:\s+(?:{parties}))*\s*,?\s+(?=[A-Z])")
+
+
+def _fraction_members(text: str, skip, default_region: str | None) -> list[TitleHit]:
+    hits = []
+    for m in _fraction().finditer(text):
+        if skip(m.start()):
+            continue
+        name = parse_name(text, m.end())
+        if name:
+            hits.append(TitleHit(position=MEMBER_POSITION, start=m.start(), end=name.end,
+                                 region=default_region, name=name))
+    return hits
+
+
 def find_titles(text: str, skip, default_region: str | None, local: dict[str, str]) -> list[TitleHit]:
     pattern, forms = _title_pattern()
     acting_forms = load_rules().acting
@@ -234,7 +274,11 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         if nick:
             hit.aliases.append(nick)  # "Bupati Mojokerto yang akrab disapa Al Barra": the title's holder
         hits.append(hit)
-    return hits
+        if name and name.start > m.start() and not level:
+            hits += _co_holders(text, hit)
+    named = {h.name.bare for h in hits if h.name}
+    hits += [h for h in _fraction_members(text, skip, default_region) if h.name.bare not in named]
+    return sorted(hits, key=lambda h: h.start)
 
 
 def _same_person(a: Official, bare: str) -> bool:

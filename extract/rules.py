@@ -63,6 +63,7 @@ class Rules:
     not_opd: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     civilian_roles: list[str] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
     phrases: dict[str, list[str]] = field(default_factory=dict)  # group -> phrases (phrases.csv)
 
 
@@ -100,6 +101,7 @@ def load_rules() -> Rules:
     r.not_opd = {s.lower() for s in _lines("not_opd.txt")}
     r.not_names = {s.lower() for s in _lines("not_names.txt")}
     r.civilian_roles = [s.lower() for s in _lines("civilian_roles.txt")]
+    r.parties = _lines("parties.txt")
     for row in _csv("phrases.csv"):
         r.phrases.setdefault(row["group"], []).append(row["phrase"])
     return r
