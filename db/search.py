@@ -12,15 +12,12 @@ rows stored before it existed.
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from pathlib import Path
 
 import sqlite_utils
 
-ABBREVIATIONS = Path(__file__).parent / "opd_abbreviations.csv"
-
+from models import vocab
 
 @cache
 def _stemmer():
@@ -29,16 +26,12 @@ def _stemmer():
     return StemmerFactory().create_stemmer()  # a CachedStemmer: each distinct word stems once
 
 
-@cache
 def _rows() -> tuple[tuple[str, str, str], ...]:
-    with open(ABBREVIATIONS, encoding="utf-8", newline="") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return tuple((r["abbreviation"].strip(), r["name"].strip(), r["form"].strip())
-                     for r in rows if r["abbreviation"])
+    return vocab.opd_forms()  # the one vocabulary (models/vocab/opds.csv, ambiguous_abbreviations.csv)
 
 
 def abbreviations() -> tuple[tuple[str, str], ...]:
-    """(abbreviation or head title, full OPD name) pairs from db/opd_abbreviations.csv."""
+    """(abbreviation or head title, full OPD name) pairs of the vocabulary."""
     return tuple((a, n) for a, n, _ in _rows())
 
 

@@ -70,9 +70,9 @@ def _place(text: str, pos: int) -> tuple[str | None, int]:
     words = []
     rules = load_rules()
     stops = rules.not_names | {p.lower() for p in rules.particles} | {p.lower().rstrip(".") for p in rules.prefixes}
-    for w in m.group(1).split():
-        if w.lower() in stops:
-            break  # "Camat Telanaipura Andi Wijaya": the name starts at the particle
+    for i, w in enumerate(m.group(1).split()):
+        if w.lower() in stops and not (i == 0 and w == "Kota" and not region_at(text, pos + m.start(1), None, None)[0]):
+            break  # "Camat Telanaipura Andi Wijaya": the name starts at the particle ("Camat Kota Baru" is a place)
         words.append(w)
     if not words:
         return None, pos
@@ -131,7 +131,7 @@ def _unit_name(text: str, pos: int) -> tuple[str | None, int]:
     return (m.group(1), pos + m.end(1)) if m else (None, pos)
 
 
-UNIT_WORD = re.compile(r"\s*(?:(?P<paren>\([^()\n]{1,20}\))|(?P<word>[A-Z][\w.&-]*|dan|serta|,))")
+UNIT_WORD = re.compile(r"\s*(?:(?P<paren>\([^()\n]{1,20}\))|(?P<word>[A-Z][\w.&-]*|dan|serta|pada|,))")
 
 
 def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | None, str | None, int]:
@@ -142,10 +142,11 @@ def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | N
         m = UNIT_WORD.match(text, at)
         if not m:
             break
-        if m.group("word") and words and m.group("word") not in (",", "dan", "serta"):
+        if m.group("word") and words and m.group("word") not in (",", "dan", "serta", "pada"):
             hit = opd_at(text, at, "", local)
             if hit:
                 unit = " ".join(words).replace(" ,", ",").strip(" ,")
+                unit = re.sub(r"\s+pada$", "", unit)  # "Kepala Bidang Bina Marga pada Dinas PUPR"
                 return (unit or None), hit.canonical, hit.end
         if m.group("word"):
             words.append(m.group("word"))

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from extract.rules import phrases, _csv, alternation, load_rules
+from extract.rules import alternation, load_rules, phrases
+from models import vocab
 
 KIND_PREFIX = {"kota": "Kota", "kabupaten": "Kabupaten", "provinsi": "Provinsi"}
 EXPLICIT = {
@@ -19,7 +20,7 @@ EXPLICIT = {
 @cache
 def _government() -> dict[str, str]:
     """"Pemkot" -> "kota": words for a regional government that give its level."""
-    return {row["form"]: row["level"] for row in _csv("government_words.csv")}
+    return dict(vocab.government_words())
 
 
 @cache

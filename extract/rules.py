@@ -1,4 +1,5 @@
-"""Rules and gazetteers, loaded once from the data files in extract/rules/ (see its README)."""
+"""Extraction cues loaded once from the data files in extract/rules/ (see its README), beside the
+shared vocabulary of models/vocab/ (positions, OPDs, regions, acting prefixes)."""
 from __future__ import annotations
 
 import csv
@@ -29,16 +30,7 @@ def _lines(name: str) -> list[str]:
                         for line in path.read_text(encoding="utf-8").splitlines()) if s]
 
 
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in (value or "").split("|") if v.strip()]
-
-
-@dataclass(frozen=True)
-class PositionForm:
-    form: str
-    position: str
-    opd_from: str  # "" | fixed:<OPD> | follows | place[:<unit>] | place_skip[:<unit>]
-    level: str = ""  # kota | kabupaten | provinsi (the region a head of region governs) | national
+PositionForm = vocab.PositionForm  # the vocabulary's record, re-exported for the extractors
 
 
 @dataclass
@@ -70,23 +62,21 @@ class Rules:
 @cache
 def load_rules() -> Rules:
     r = Rules()
-    for row in _csv("opds.csv"):
-        canonical = row["canonical"]
+    for entry in vocab.opds():
+        canonical = entry.canonical
         r.opd_names[canonical.lower()] = canonical
-        if row.get("kind") in ("kementerian", "lembaga"):
+        if entry.national:
             r.national_opds.add(canonical)
-        abbrevs = _split(row.get("abbreviations", ""))
-        for abbrev in abbrevs:
+        for abbrev in entry.abbreviations:
             r.opd_abbrevs.setdefault(abbrev, canonical)
-        if abbrevs:
-            r.opd_abbrev_of.setdefault(canonical, abbrevs[0])
-        for title in _split(row.get("head_titles", "")):
+        if entry.abbreviations:
+            r.opd_abbrev_of.setdefault(canonical, entry.abbreviations[0])
+        for title in entry.head_titles:
             r.opd_head_titles.setdefault(title.lower(), canonical)
-    r.ambiguous = {row["abbreviation"]: _split(row["candidates"]) for row in _csv("ambiguous_abbreviations.csv")}
+    r.ambiguous = {a: list(c) for a, c in vocab.ambiguous_abbreviations().items()}
     for abbrev in r.ambiguous:
         r.opd_abbrevs.pop(abbrev, None)
-    r.positions = [PositionForm(row["form"], row["position"], row.get("opd_from", ""), row.get("level", ""))
-                   for row in _csv("positions.csv")]
+    r.positions = list(vocab.positions())
     r.acting = dict(vocab.acting_prefixes())
     r.prefixes = _lines("name_prefixes.txt")
     r.degrees = _lines("degrees.txt")
@@ -95,9 +85,9 @@ def load_rules() -> Rules:
     r.speech_verbs = [v.lower() for v in _lines("speech_verbs.txt")]
     r.cues = [(row["cue"].lower(), row["kind"]) for row in _csv("commitment_cues.csv")]
     r.pronouns = [p.lower() for p in _lines("pronouns.txt")]
-    for row in _csv("regions.csv"):
-        r.regions.setdefault(row["name"].lower(), []).append((row["kind"], row["name"]))
-    r.region_aliases = {row["alias"]: row["region"] for row in _csv("region_aliases.csv")}
+    for name, kind, _ in vocab.regions():
+        r.regions.setdefault(name.lower(), []).append((kind, name))
+    r.region_aliases = dict(vocab.region_aliases())
     r.not_opd = {s.lower() for s in _lines("not_opd.txt")}
     r.not_names = {s.lower() for s in _lines("not_names.txt")}
     r.civilian_roles = [s.lower() for s in _lines("civilian_roles.txt")]

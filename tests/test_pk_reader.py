@@ -97,8 +97,10 @@ def test_text_only_document_still_reads_opening_blocks():
     pk = read_agreement(Document(raw=b"", text=text, kind="text"))
     assert (pk.year, pk.opd, pk.region, pk.signed_place, pk.signed_date) == (2025, "Dinas Sosial", "Kota Jambi", "Jambi", "2025-01-02")
     assert dataclasses.asdict(pk.first_party) == {"name": "Nur Aini", "full_name": "Hj. Nur Aini, S.Sos.",
-                                                  "position": "Kepala Dinas Sosial", "nip": "197502102001122001"}
-    assert dataclasses.asdict(pk.second_party) == {"name": "Maulana", "full_name": "H. Maulana", "position": "Wali Kota", "nip": None}
+                                                  "position": "Kepala Dinas Sosial", "nip": "197502102001122001",
+                                                  "acting": None}
+    assert dataclasses.asdict(pk.second_party) == {"name": "Maulana", "full_name": "H. Maulana", "position": "Wali Kota", "nip": None,
+                                                   "acting": None}
     assert pk.targets == [] and pk.programs == [] and pk.total_anggaran is None
 
 
@@ -158,11 +160,12 @@ def test_bare_name(full, bare):
 
 
 @pytest.mark.parametrize("printed, parsed", [
-    ("Plt. Kepala Dinas Kesehatan Kota Jambi", ("Pelaksana Tugas Kepala Dinas Kesehatan", "Dinas Kesehatan", "Kota Jambi")),
-    ("PJ. BUPATI MUARO JAMBI", ("Penjabat Bupati", None, "Kabupaten Muaro Jambi")),
-    ("Camat Kota Baru Kota Jambi", ("Camat Kota Baru", "Kecamatan Kota Baru", "Kota Jambi")),
-    ("Sekda Kabupaten Batanghari", ("Sekretaris Daerah", "Sekretariat Daerah", "Kabupaten Batanghari")),
-    ("Kepala Satpol PP", ("Kepala Satuan Polisi Pamong Praja", "Satuan Polisi Pamong Praja", None)),
+    ("Plt. Kepala Dinas Kesehatan Kota Jambi", ("Kepala Dinas Kesehatan", "Plt.", "Dinas Kesehatan", "Kota Jambi")),
+    ("PJ. BUPATI MUARO JAMBI", ("Bupati", "Pj.", None, "Kabupaten Muaro Jambi")),
+    ("Pelaksana Tugas KEPALA DINAS PENDIDIKAN", ("Kepala Dinas Pendidikan", "Plt.", "Dinas Pendidikan", None)),
+    ("Camat Kota Baru Kota Jambi", ("Camat Kota Baru", None, "Kecamatan Kota Baru", "Kota Jambi")),
+    ("Sekda Kabupaten Batanghari", ("Sekretaris Daerah", None, "Sekretariat Daerah", "Kabupaten Batanghari")),
+    ("Kepala Satpol PP", ("Kepala Satuan Polisi Pamong Praja", None, "Satuan Polisi Pamong Praja", None)),
 ])
 def test_parse_position(printed, parsed):
     assert parse_position(printed) == parsed

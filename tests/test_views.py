@@ -335,63 +335,15 @@ def test_migration_backfills_rows_stored_before_it(tmp_path):
     assert _fts(db, "documents_fts", "target") == [doc_id]
 
 
-# --- keeping db/opd_abbreviations.csv in step with extract/rules -----------------------------
+# --- search reads the one vocabulary ---------------------------------------------------------
 
-ABBREVIATIONS_HEADER = """\
-# OPD abbreviations, head titles and ambiguous abbreviations with the full OPD names they stand for,
-# used by search (Bappeda finds "Badan Perencanaan Pembangunan Daerah" and back) and by the canned
-# queries. A copy of extract/rules/opds.csv and ambiguous_abbreviations.csv, because db/ must not
-# depend on extract/; tests/test_views.py checks it still covers them. Regenerate with:
-#     .venv/bin/python -m tests.test_views
-# form: abbreviation | head_title | ambiguous (one row per possible meaning)
-"""
-
-
-def abbreviation_rows_from_rules() -> list[tuple[str, str, str]]:
-    rules = PLUGINS.parent.parent / "extract" / "rules"
-
-    def read(name):
-        with open(rules / name, encoding="utf-8", newline="") as f:
-            return list(csv.DictReader(line for line in f if not line.lstrip().startswith("#")))
-    out: dict[tuple[str, str], str] = {}
-    for row in read("opds.csv"):
-        for column, form in (("abbreviations", "abbreviation"), ("head_titles", "head_title")):
-            for value in (row.get(column) or "").split("|"):
-                if value.strip():
-                    out.setdefault((value.strip(), row["canonical"].strip()), form)
-    for row in read("ambiguous_abbreviations.csv"):
-        for name in row["candidates"].split("|"):
-            out.setdefault((row["abbreviation"].strip(), name.strip()), "ambiguous")
-    return [(a, n, f) for (a, n), f in out.items()]
-
-
-def test_opd_abbreviations_cover_the_extractor_rules():
-    # db/opd_abbreviations.csv is a copy (db/ must not import extract/): keep it in step.
-    if not (PLUGINS.parent.parent / "extract" / "rules" / "opds.csv").exists():
-        pytest.skip("extract/rules/opds.csv not present")
-    missing = {(a, n) for a, n, _ in abbreviation_rows_from_rules()} - set(search.abbreviations())
-    assert not missing, "regenerate db/opd_abbreviations.csv: .venv/bin/python -m tests.test_views"
-
-
-if __name__ == "__main__":
-    with open(search.ABBREVIATIONS, "w", encoding="utf-8", newline="") as f:
-        f.write(ABBREVIATIONS_HEADER)
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["abbreviation", "name", "form"])
-        writer.writerows(abbreviation_rows_from_rules())
-    print(f"wrote {search.ABBREVIATIONS}")
-
-
-def test_immutable_serving_is_refused_while_someone_writes(tmp_path):
-    from db.serve import ServeError, datasette_command, prepare_immutable
-    path = tmp_path / "w.db"
-    open_db(path).close()
-    prepare_immutable(path)  # nobody writing: the WAL is folded in, immutable is safe
-    writer = sqlite3.connect(path)
-    writer.execute("begin immediate")
-    with pytest.raises(ServeError, match="being written"):
-        prepare_immutable(path)
-    writer.rollback()
-    cmd = datasette_command(path, tmp_path / "m.json", "127.0.0.1", 8001, immutable=True, allow_sql=False)
-    assert cmd[cmd.index("serve") + 1] == "-i" and "default_allow_sql" in cmd
-    assert "0.0.0.0" not in datasette_command(path, tmp_path / "m.json", "127.0.0.1", 8001)
+def test_search_expansions_come_from_the_vocabulary():
+    # db/ reads models/vocab (no generated copy): every abbreviation and head title of opds.csv
+    # and every meaning of an ambiguous abbreviation is an expansion search knows
+    from models import vocab
+    known = set(search.abbreviations())
+    for entry in vocab.opds():
+        for form in entry.abbreviations + entry.head_titles:
+            assert (form, entry.canonical) in known
+    for abbrev, names in vocab.ambiguous_abbreviations().items():
+        assert {(abbrev, n) for n in names} <= known

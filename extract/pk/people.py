@@ -5,6 +5,7 @@ import re
 
 from extract.names import parse_name
 from extract.pk.rules import pattern, rules
+from extract.positions import read_position
 
 
 def _is_upper(text: str) -> bool:
@@ -38,60 +39,8 @@ def bare_name(full_name: str | None) -> str | None:
     return title_case(parsed.bare) if _is_upper(parsed.bare) else parsed.bare
 
 
-def _expand(position: str) -> str:
-    table = rules()
-    words = position.split()
-    if words and words[0] in table["role_modifiers"]:
-        words[0] = table["role_modifiers"][words[0]]
-    text = " ".join(words)
-    for short, full in {**table["position_abbreviations"], **table["opd_abbreviations"]}.items():
-        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
-    return text
-
-
-def split_region(text: str) -> tuple[str, str | None]:
-    """ "Kepala Dinas Kesehatan Kota Sungai Harapan" -> ("Kepala Dinas Kesehatan", "Kota Sungai Harapan").
-    The last region word wins, because "Kota" also occurs inside unit names."""
-    table = rules()
-    for title, kind in sorted(table["kepala_daerah"].items(), key=lambda kv: -len(kv[0])):
-        found = re.search(rf"(?:^|\s){re.escape(title)}\s+(?P<place>[A-Z].*)$", text)
-        if found and not re.match(r"(?:Kota|Kabupaten|Kab\.|Provinsi)\b", found["place"]):
-            return text[: found.start("place")].strip(), f"{kind} {found['place'].strip()}"
-    last = None  # (start, kind, place): lookahead so "Kota Timur Kota Jambi" yields both starts
-    for word, kind in table["region_words"].items():
-        for found in re.finditer(rf"(?:^|(?<=\s)){re.escape(word)}\s+(?=[A-Z])", text):
-            if last is None or found.start() > last[0]:
-                last = (found.start(), kind, text[found.end():].strip())
-    if last is None:
-        return text, None
-    return text[: last[0]].strip(), f"{last[1]} {last[2]}"
-
-
-def opd_of(position: str) -> str | None:
-    """The agency a position belongs to; None for the kepala daerah (a region is not an OPD)."""
-    table = rules()
-    core = position
-    for modifier in set(table["role_modifiers"].values()):
-        core = re.sub(rf"^{modifier}\s+", "", core)
-    if core in table["kepala_daerah"]:
-        return None
-    for regex, template in table["position_opd"]:
-        found = re.match(regex, core)
-        if found:
-            return template.format(**found.groupdict())
-    heads = "|".join(re.escape(h) for h in table["opd_heads"])
-    found = re.search(rf"(?:^|\s)(?P<opd>(?:{heads})\b.*)$", core)
-    return found["opd"].strip() if found else None
-
-
-def parse_position(printed: str | None) -> tuple[str | None, str | None, str | None]:
-    """Printed jabatan -> (position, opd, region), e.g. "Pj. Bupati Bukit Permai" ->
-    ("Penjabat Bupati", None, "Kabupaten Bukit Permai")."""
-    if not printed:
-        return None, None, None
-    text = " ".join(printed.split()).strip(" ,.:")
-    if _is_upper(text):
-        text = title_case(text)
-    text = _expand(text)
-    position, region = split_region(text)
-    return position or None, opd_of(position), region
+def parse_position(printed: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """Printed jabatan -> (position, acting, opd, region), read by the same position reader as the
+    news (extract/positions.py): "Pj. Bupati Bukit Permai" -> ("Bupati", "Pj.", None, "Kabupaten Bukit Permai")."""
+    reading = read_position(printed)
+    return reading.position, reading.acting, reading.opd, reading.region

@@ -58,9 +58,9 @@ def _programs(tables: list[TableRows]) -> tuple[list[Program], float | None]:
 def _party(block: PartyBlock | None) -> tuple[Party | None, str | None, str | None]:
     if block is None or not (block.name or block.position):
         return None, None, None
-    position, opd, region = parse_position(block.position)
+    position, acting, opd, region = parse_position(block.position)
     full = " ".join(block.name.split()) if block.name else None
-    return Party(bare_name(full), full, position, find_nip(block.nip or "")), opd, region
+    return Party(bare_name(full), full, position, find_nip(block.nip or ""), acting), opd, region
 
 
 def is_pk(text: str) -> re.Match | None:

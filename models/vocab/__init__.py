@@ -1,5 +1,8 @@
-"""Vocabulary shared by scrapers and extract (both may import models): Indonesian month and
-weekday names, acting prefixes (Plt., Pj. …) and page-furniture markers. The CSV files beside this module are the data."""
+"""The one vocabulary of janji, shared by scrapers, extract and db (all may import models):
+positions and their expansions, OPDs and their abbreviations, ambiguous abbreviations, regions
+and their aliases, government words, acting prefixes (Plt., Pj. …), Indonesian month and weekday
+names and page-furniture markers. The CSV files beside this module are the data (see README.md
+there); each is read once, by the typed loaders below."""
 from __future__ import annotations
 
 import csv
@@ -12,7 +15,85 @@ HERE = Path(__file__).parent
 
 def _rows(name: str) -> list[dict]:
     with open(HERE / name, encoding="utf-8", newline="") as f:
-        return [r for r in csv.DictReader(f) if r and not next(iter(r.values()), "").startswith("#")]
+        return [{k: (v or "").strip() for k, v in r.items() if k}
+                for r in csv.DictReader(line for line in f if not line.lstrip().startswith("#"))]
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in (value or "").split("|") if v.strip()]
+
+
+@dataclass(frozen=True)
+class PositionForm:
+    form: str          # as written ("Kadisdik", "Wali Kota")
+    position: str      # expanded, without region or acting prefix
+    opd_from: str      # "" | fixed:<OPD> | follows | place[:<unit>] | place_skip[:<unit>]
+    level: str = ""    # kota | kabupaten | provinsi (a head of region) | national
+
+
+@dataclass(frozen=True)
+class OpdEntry:
+    canonical: str                 # the full official name that is reported
+    abbreviations: tuple[str, ...]  # as news writes them, matched case-sensitively; the first is reported
+    head_titles: tuple[str, ...]    # fused head titles that imply the OPD (Kadisdik, Sekda)
+    kind: str                       # dinas | badan | … | kementerian | lembaga (national: no region)
+
+    @property
+    def national(self) -> bool:
+        return self.kind in ("kementerian", "lembaga")
+
+
+@cache
+def positions() -> tuple[PositionForm, ...]:
+    return tuple(PositionForm(r["form"], r["position"], r.get("opd_from", ""), r.get("level", ""))
+                 for r in _rows("positions.csv"))
+
+
+@cache
+def opds() -> tuple[OpdEntry, ...]:
+    return tuple(OpdEntry(r["canonical"], tuple(_split(r.get("abbreviations", ""))),
+                          tuple(_split(r.get("head_titles", ""))), r.get("kind", ""))
+                 for r in _rows("opds.csv"))
+
+
+@cache
+def ambiguous_abbreviations() -> dict[str, tuple[str, ...]]:
+    """"DKP" -> its possible OPDs; the text must settle which."""
+    return {r["abbreviation"]: tuple(_split(r["candidates"])) for r in _rows("ambiguous_abbreviations.csv")}
+
+
+@cache
+def opd_forms() -> tuple[tuple[str, str, str], ...]:
+    """(form, OPD name, abbreviation | head_title | ambiguous) for every short form of an OPD: what
+    search expands ("Bappeda" finds "Badan Perencanaan Pembangunan Daerah" and back)."""
+    out: dict[tuple[str, str], str] = {}
+    for entry in opds():
+        for form in entry.abbreviations:
+            out.setdefault((form, entry.canonical), "abbreviation")
+        for form in entry.head_titles:
+            out.setdefault((form, entry.canonical), "head_title")
+    for abbrev, names in ambiguous_abbreviations().items():
+        for name in names:
+            out.setdefault((abbrev, name), "ambiguous")
+    return tuple((a, n, f) for (a, n), f in out.items())
+
+
+@cache
+def regions() -> tuple[tuple[str, str, str], ...]:
+    """(name, kind, province) of every province, kabupaten and kota (Kemendagri list)."""
+    return tuple((r["name"], r["kind"], r.get("province", "")) for r in _rows("regions.csv"))
+
+
+@cache
+def region_aliases() -> dict[str, str]:
+    """"Kalbar" -> "Provinsi Kalimantan Barat", "Kobar" -> "Kabupaten Kotawaringin Barat"."""
+    return {r["alias"]: r["region"] for r in _rows("region_aliases.csv")}
+
+
+@cache
+def government_words() -> dict[str, str]:
+    """"Pemkot" -> "kota": words for a regional government and the level they name."""
+    return {r["form"]: r["level"] for r in _rows("government_words.csv")}
 
 
 @cache
