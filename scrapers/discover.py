@@ -27,8 +27,10 @@ MAX_LINKS = 5_000  # links taken from one listing page, feed or sitemap (the pro
 NOT_ARTICLE = re.compile(r"/(tag|tags|kategori|category|categories|author|penulis|page|search|cari|"
                          r"indeks|index|login|wp-admin|feed|rss|video|foto|galeri)(/|$)|\.(jpe?g|png|gif|"
                          r"css|js|zip|xml)$", re.I)
-ARTICLE_PATH = re.compile(r"/20\d\d/\d\d?/|/(read|berita|news|artikel|post|detail)/.*[\w-]{8,}|"
-                          r"/[^/]*[a-z0-9]+-[a-z0-9]+-[a-z0-9]+[^/]*/?$", re.I)
+ARTICLE_PATH = re.compile(r"/20\d\d/\d\d?/|/(read|berita|news|artikel|post|detail)/.*?[\w-]{8}", re.I)
+# a slug of three words or more in the last segment ("wali-kota-resmikan"); written without the
+# nested [^/]*[a-z0-9]+ that took time in the square of a long segment
+SLUG = re.compile(r"[a-z0-9]-[a-z0-9]+-[a-z0-9]", re.I)
 NEXT_TEXTS = {"selanjutnya", "berikutnya", "next", "»", "›", "next »", "older posts",
               "berita sebelumnya", "halaman berikutnya", ">", ">>"}
 DOWNLOAD_PATH = re.compile(r"\.pdf$|/(download|unduh|file|files|dokumen)/|[?&](file|id|dl)=", re.I)
@@ -144,8 +146,9 @@ def looks_like_article(url: str, base: str) -> bool:
     path = urlsplit(url).path
     if len(path) > MAX_PATH_CHARS:
         return False
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
     return (same_site(url, base) and urlsplit(url).scheme in ("http", "https")
-            and not NOT_ARTICLE.search(path) and bool(ARTICLE_PATH.search(path)))
+            and not NOT_ARTICLE.search(path) and bool(ARTICLE_PATH.search(path) or SLUG.search(slug)))
 
 
 def _article_links(soup: BeautifulSoup, base: str, selector: str | None) -> list[Link]:
