@@ -15,12 +15,12 @@ from extract.officials import add_name_mentions, find_titles, officials_from_tit
 from extract.opds import find_opds, group_opds, local_abbreviations
 from extract.persons import find_persons
 from extract.quotes import attribute, find_quote_spans
-from extract.regions import explicit_regions
+from extract.regions import dateline_region, explicit_regions
 from extract.rules import load_rules
 from extract.tenure import add_tenure_events
 from extract.speakers import commitments_for, quotes_of, resolve_quotes
 
-for _name in ("error", "published", "url", "skip", "region", "titles", "officials", "persons", "opds", "dates", "spoken", "quotes",
+for _name in ("error", "published", "url", "skip", "region", "dateline_region", "titles", "officials", "persons", "opds", "dates", "spoken", "quotes",
               "commitments"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -48,6 +48,7 @@ def make_context(nlp, name):
         doc._.skip = FurnitureMask(doc.text)
         regions = explicit_regions(doc.text, doc._.skip)
         doc._.region = regions.most_common(1)[0][0] if regions else None
+        doc._.dateline_region = dateline_region(doc.text)
         return doc
     return guarded(context)
 
@@ -58,10 +59,11 @@ def make_officials(nlp, name):
         text, skip, region = doc.text, doc._.skip, doc._.region
         local = local_abbreviations(text)
         doc._.titles = find_titles(text, skip.with_headlines, region, local)
-        if region is None:  # no "Kota X" in the text: the region the titles name ("Bupati Aceh Besar")
-            named = Counter(h.region for h in doc._.titles if h.region)
-            if named:
-                region = doc._.region = named.most_common(1)[0][0]
+        if region is None:  # no "Kota X" in the text: the region the titles name ("Bupati Aceh Besar"),
+            named = Counter(h.region for h in doc._.titles if h.region)  # else the dateline's
+            region = named.most_common(1)[0][0] if named else doc._.dateline_region
+            if region:
+                doc._.region = region
                 doc._.titles = find_titles(text, skip.with_headlines, region, local)
         doc._.officials = officials_from_titles(text, doc._.titles, region)
         add_name_mentions(text, doc._.officials, skip)

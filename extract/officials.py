@@ -228,6 +228,12 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                 if not (ambiguous and ambiguous.group(1) in load_rules().ambiguous):
                     continue  # "Kepala …" with no readable agency: not enough to name a position
                 position, end = f"{position} {ambiguous.group(1)}", end + ambiguous.end()  # "Kepala BKD": which BKD is unknown
+        elif rule.opd_from.startswith("unit:"):
+            # "Staf Ahli Bupati Bidang Ekonomi dan Pembangunan": a field named after the title, in a fixed OPD
+            unit, end = _unit_name(text, end)
+            if not unit:
+                continue
+            position, opd = f"{position} {unit}", rule.opd_from[len("unit:"):]
         elif rule.opd_from.split(":")[0] in ("place", "place_skip"):
             # "Camat Sirimau" -> position Camat Sirimau, OPD Kecamatan Sirimau; "Kepala Desa
             # Sidoharjo" -> Kepala Desa (place_skip), OPD Desa Sidoharjo

@@ -99,3 +99,22 @@ def _area_chain() -> re.Pattern:
 def skip_areas(text: str, pos: int) -> int:
     m = _area_chain().match(text, pos)
     return m.end() if m else pos
+
+
+DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)\s*(?:,\s*[\w.]+\s*)?(?:\(ANTARA\)\s*)?[-–—]", re.M)
+
+
+def dateline_region(text: str) -> str | None:
+    """"KUTAI TIMUR – …", "Palu (ANTARA) - …": the place a story was filed from, when it names one
+    region only (BOGOR names a kota and a kabupaten: no answer)."""
+    for m in DATELINE.finditer(text[:2000]):
+        name = " ".join(w.capitalize() for w in m.group("place").split())
+        r = load_rules()
+        if name in r.region_aliases:
+            return r.region_aliases[name]
+        kinds = r.regions.get(name.lower(), [])
+        if len(kinds) == 1:
+            return _canonical(kinds[0][1], kinds[0][0])
+        if kinds:
+            return None
+    return None

@@ -1,0 +1,188 @@
+"""One test per class of failure seen on real published text (issue "Real text"), each on
+invented text: the people, quotes and figures below are fictional, the regions real."""
+from __future__ import annotations
+
+import pytest
+
+from extract import Extractor
+from models import Document
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def run(extractor, text, published="2025-04-22", url=None):
+    return extractor.extract(Document(raw=b"", text=text, kind="text", published=published, url=url)).to_dict()
+
+
+def people(result):
+    return {o["name"]: o for o in result["officials"]}
+
+
+# --- headlines and duplicates -----------------------------------------------------------------
+
+def test_headline_is_not_a_commitment_and_no_sentence_twice(extractor):
+    text = ("Wali Kota Minta Camat Percepat Layanan KTP\n"
+            "PALU – Wali Kota Palu, Hadianto Rasyid, meminta seluruh camat mempercepat layanan KTP elektronik, "
+            "Selasa (22/4/2025).\n"
+            "“Saya minta camat turun langsung ke kelurahan. Jangan menunggu warga datang,” kata Hadianto.")
+    result = run(extractor, text)
+    texts = [c["text"] for c in result["commitments"]]
+    assert not any(t.startswith("Wali Kota Minta Camat") for t in texts)
+    assert len(texts) == len(set(texts))
+    assert [q["text"][:12] for q in result["quotes"]] == ["Saya minta c"]
+    quoted = [c for c in result["commitments"] if c["quoted"]]
+    assert [c["text"][:20] for c in quoted] == ["Saya minta camat tur", "Jangan menunggu warg"]
+
+
+# --- speakers are people ------------------------------------------------------------------------
+
+def test_regions_units_and_fractions_are_not_officials(extractor):
+    text = ("ASAHAN – Penandatanganan dihadiri Wakil Bupati Asahan, Sekretaris Daerah (Sekda), Asisten dan "
+            "para camat. Bupati Asahan H. Surya Darma, B.Sc, meminta kepala OPD bekerja sungguh-sungguh.\n"
+            "“Saya berharap saudara-saudara menyelaraskan dokumen perencanaan,” kata Bupati Asahan.")
+    result = run(extractor, text)
+    names = set(people(result))
+    assert names == {"Surya Darma"}
+    assert [q["speaker"] for q in result["quotes"]] == ["Surya Darma"]
+
+
+def test_headline_words_after_a_title_are_not_a_name(extractor):
+    text = ("Bupati Lebong Tak Pernah Lagi Ngantor, Warga Bertanya\n"
+            "LEBONG – Sekretaris Daerah Lebong, Mustarani Abidin, mengaku belum mendapat kabar, Senin (21/4).")
+    assert set(people(run(extractor, text))) == {"Mustarani Abidin"}
+
+
+# --- the right speaker ------------------------------------------------------------------------------
+
+def test_nickname_and_nya_verb_after_the_quote(extractor):
+    text = ("PURBALINGGA – Bupati Purbalingga Dyah Ayu Lestari (Ayu) meninjau posyandu, Senin (21/4/2025). "
+            "Sekretaris Daerah Purbalingga, Hendra Gunawan, melaporkan kegiatan itu lebih dulu.\n"
+            "“Angka stunting di kecamatan ini masih harus kita turunkan,” tegasnya.\n"
+            "Bupati Ayu juga meminta bidan desa mendata ulang balita.\n"
+            "“Nanti akan kami evaluasi setiap tiga bulan,” ujar Ayu.")
+    result = run(extractor, text)
+    assert [q["speaker"] for q in result["quotes"]] == ["Hendra Gunawan", "Dyah Ayu Lestari"]
+    speakers = {c["text"][:20]: c["speaker"] for c in result["commitments"]}
+    assert speakers["Bupati Ayu juga memi"] == "Dyah Ayu Lestari"
+    assert len(people(result)) == 2  # "Bupati Ayu" is the same person, not a second official
+
+
+def test_reported_speech_continues_the_last_speaker(extractor):
+    text = ("SOLOK – Bupati Solok, Epyardi Salim, menandatangani perjanjian kinerja, Rabu (16/4/2025). "
+            "Menurut Epyardi, perjanjian kinerja bukan formalitas.\n"
+            "Perangkat daerah harus dapat mengawal pelaksanaan kegiatan di bidang masing-masing.")
+    commitment = run(extractor, text)["commitments"][-1]
+    assert (commitment["kind"], commitment["speaker"]) == ("instruction", "Epyardi Salim")
+
+
+# --- titles ---------------------------------------------------------------------------------------
+
+def test_dprd_titles_are_expanded(extractor):
+    text = ("BLITAR – Rapat paripurna dipimpin Ketua DPRD Kabupaten Blitar, Suwito Hadi, didampingi Wakil Ketua "
+            "DPRD, Heri Santoso dan Susi Narwati. Anggota Komisi II DPRD Blitar, Ahmad Yani, menyampaikan "
+            "pandangan fraksi. Sekretaris DPRD Blitar, Tri Wahyuni, membacakan tata tertib, Selasa (22/4/2025).")
+    found = {n: o["position"] for n, o in people(run(extractor, text)).items()}
+    assert found == {
+        "Suwito Hadi": "Ketua Dewan Perwakilan Rakyat Daerah",
+        "Heri Santoso": "Wakil Ketua Dewan Perwakilan Rakyat Daerah",
+        "Susi Narwati": "Wakil Ketua Dewan Perwakilan Rakyat Daerah",
+        "Ahmad Yani": "Anggota Komisi II Dewan Perwakilan Rakyat Daerah",
+        "Tri Wahyuni": "Sekretaris Dewan Perwakilan Rakyat Daerah",
+    }
+
+
+def test_fraction_speakers_are_dprd_members(extractor):
+    text = ("MALANG – Pendapat akhir fraksi dibacakan bergantian oleh FPKB Arif Wahyono, F-Gerindra Lelly Santi "
+            "dan Fraksi PKS Rokhim, Rabu (16/4/2025).")
+    found = people(run(extractor, text))
+    assert set(found) == {"Arif Wahyono", "Lelly Santi", "Rokhim"}
+    assert {o["position"] for o in found.values()} == {"Anggota Dewan Perwakilan Rakyat Daerah"}
+
+
+def test_ministers_and_staff_titles_keep_their_agency(extractor):
+    text = ("SEKADAU – Menteri PAN-RB, Budi Satriawan, meresmikan mal pelayanan publik. Staf Ahli Bupati Bidang "
+            "Ekonomi dan Pembangunan, Rina Kartika, serta Kepala Bidang Pencegahan dan Penanggulangan Penyakit "
+            "(P2P) Dinas Kesehatan Kabupaten Sekadau, Hamdan Nasution, turut hadir, Selasa (22/4/2025).")
+    found = people(run(extractor, text))
+    minister = found["Budi Satriawan"]
+    assert (minister["position"], minister["opd"], minister["region"]) == (
+        "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+        "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", None)
+    assert found["Rina Kartika"]["position"] == "Staf Ahli Bupati Bidang Ekonomi dan Pembangunan"
+    kabid = found["Hamdan Nasution"]
+    assert (kabid["position"], kabid["opd"]) == ("Kepala Bidang Pencegahan dan Penanggulangan Penyakit", "Dinas Kesehatan")
+
+
+# --- agencies outside the standard list --------------------------------------------------------------
+
+def test_units_below_the_region_and_national_bodies(extractor):
+    text = ("KUTAI TIMUR – Camat Sangatta Utara, Hasnah Wati, dan Kepala Desa Teluk Lingga, Darmawan, menerima "
+            "tim dari Kemendagri dan BKKBN, Senin (21/4/2025). Plt Kepala Dinas Koperasi UMKM dan Industri, "
+            "Syamsul Bahri, menyiapkan data.")
+    result = run(extractor, text)
+    opds = {(o["name"], o["region"]) for o in result["opds"]}
+    assert ("Kecamatan Sangatta Utara", "Kabupaten Kutai Timur") in opds
+    assert ("Desa Teluk Lingga", "Kabupaten Kutai Timur") in opds
+    assert ("Kementerian Dalam Negeri", None) in opds
+    assert ("Badan Kependudukan dan Keluarga Berencana Nasional", None) in opds
+    assert ("Dinas Koperasi UMKM dan Industri", "Kabupaten Kutai Timur") in opds
+    assert people(result)["Syamsul Bahri"]["acting"] == "Plt."
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+def test_names_with_initials_glued_prefixes_and_ranks(extractor):
+    text = ("MANOKWARI – Penjabat Gubernur Papua Barat Komjen Pol (Purn) Drs.Paulus Wanggai M.Si membuka rapat. "
+            "Walikota Sorong Arief R Sapulete dan Kabid Dikdas Disdik Sorong, P Sidabutar, hadir, Senin (21/4/2025).")
+    found = people(run(extractor, text))
+    assert set(found) == {"Paulus Wanggai", "Arief R Sapulete", "P Sidabutar"}
+    assert (found["Paulus Wanggai"]["acting"], found["Paulus Wanggai"]["position"]) == ("Pj.", "Gubernur")
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+def test_year_of_a_yearless_date_from_the_url_or_the_text(extractor):
+    text = "BOJONEGORO – Kepala Bapenda Bojonegoro, Achmad Gunadi, memaparkan target PAD tahun 2025, Rabu (12/2)."
+    from_text = run(extractor, text, published=None)
+    assert [d["date"] for d in from_text["dates"]] == ["2025-02-12"]
+    from_url = run(extractor, text.replace("tahun 2025", "tahun ini"), published=None,
+                   url="https://berita.example/2025/02/bapenda-target-pad")
+    assert [d["date"] for d in from_url["dates"]] == ["2025-02-12"]
+    wrong_weekday = run(extractor, text.replace("Rabu", "Kamis").replace("tahun 2025", "tahun ini"), published=None)
+    assert wrong_weekday["dates"] == []  # no year agrees with the weekday: no date rather than a wrong one
+
+
+def test_stamps_and_letter_dates_are_not_event_dates(extractor):
+    text = ("Bupati Lebak Ingatkan Warga\n"
+            "Noer Santoso - Selasa, 27 Mei 2025\n"
+            "LEBAK – Penunjukan itu berdasarkan surat Nomor 131/2948 tanggal 24 Mei 2025. Kepala Pelaksana BPBD "
+            "Lebak, Kaprawi Hidayat, meninjau sungai, Senin (26/5/2025), dan kembali Rabu (28/5/25).")
+    result = run(extractor, text, published="2025-05-27")
+    assert [d["date"] for d in result["dates"]] == ["2025-05-26", "2025-05-28"]
+
+
+def test_antara_style_bare_weekday_is_the_publication_day(extractor):
+    text = "Jakarta (ANTARA) - Camat Penjaringan, Depika Romadi, memastikan pipa air diperbaiki, kata dia, Rabu."
+    assert [d["date"] for d in run(extractor, text, published="2022-01-12")["dates"]] == ["2022-01-12"]
+
+
+# --- commitments ----------------------------------------------------------------------------------
+
+def test_commitments_without_a_speech_verb_and_with_numbers(extractor):
+    text = ("BENGKULU – Kepala Dinas Perumahan Kota Bengkulu, Yudi Saputra, memaparkan program bedah rumah, "
+            "Selasa (22/4/2025). Tahun depan, lanjut Yudi, jumlah rumah tidak layak huni ditargetkan turun menjadi "
+            "300 unit. Ia juga meminta lurah mendata ulang penerima bantuan. Dari target itu, realisasinya baru 40 unit.")
+    kinds = [(c["kind"], c["speaker"], c["target_value"]) for c in run(extractor, text)["commitments"]]
+    assert kinds == [("target", "Yudi Saputra", 300.0), ("instruction", "Yudi Saputra", None)]
+
+
+def test_rules_restated_schedules_and_hedges_are_not_commitments(extractor):
+    text = ("LANDAK – Kepala BKPSDM Landak, Marsianus Jaya, menjelaskan aturan pelantikan, Senin (21/4/2025). "
+            "Sesuai peraturan, bupati harus mendapat izin Mendagri. Rapat berikutnya digelar pekan depan. "
+            "Kami berharap izin segera turun. Total pejabat yang akan dilantik 40 orang.\n"
+            "“Pastikan berkas lengkap sebelum Jumat,” katanya.")
+    commitments = run(extractor, text)["commitments"]
+    assert [(c["kind"], c["text"][:18]) for c in commitments] == [("instruction", "Pastikan berkas le")]
