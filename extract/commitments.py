@@ -79,6 +79,7 @@ def classify(sentence: str, quoted: bool = False) -> str | None:
     - the noun "target" makes a target only with a number and no realisation ("realisasinya");
     - "akan" (weak_pledge) makes a pledge unless negated, hedged or in a relative clause ("yang akan").
     """
+    sentence = _ignored().sub(" ", sentence)  # "… dari target Rp 5 miliar": background, not a target set
     found = {kind for pattern, kind in _cue_patterns() if pattern.search(sentence)}
     if "appeal" in found:
         found.add(APPEAL_AS)
@@ -98,8 +99,25 @@ def classify(sentence: str, quoted: bool = False) -> str | None:
     if "target_noun" in found and NUMBER.search(sentence) and "realisation" not in found:
         return "target"
     if "weak_pledge" in found and not found & {"negation", "hedge", "relative"}:
-        return "pledge"
+        if quoted or _pledge_actor().search(sentence) or _future_passive().search(sentence):
+            return "pledge"  # "kami akan", "akan kami evaluasi", "Pemkab akan": the speaker's side acts
     return None
+
+
+@cache
+def _ignored() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('ignore_for_kind'))})(?![\w-])", re.I)
+
+
+@cache
+def _future_passive() -> re.Pattern:
+    prefixes = alternation(phrases("passive_prefix"))
+    return re.compile(rf"(?<![\w-])akan\s+(?:\w+\s+)?(?:{prefixes})[a-z]{{3,}}", re.I)
+
+
+@cache
+def _pledge_actor() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('pledge_actor'))})(?![\w-])", re.I)
 
 
 def target_details(sentence: str) -> tuple[float | None, str | None, str | None]:
