@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass
 
 from extract.commitments import classify, target_details
@@ -10,7 +11,7 @@ from extract.names import parse_name
 from extract.officials import TitleHit, _title_pattern
 from extract.persons import Person
 from extract.quotes import Quote
-from extract.rules import load_rules, without_acting
+from extract.rules import alternation, load_rules, phrases, without_acting
 from extract.sentences import sentence_spans
 from models import Commitment, Official, Quote
 
@@ -152,6 +153,34 @@ def _headline_end(text: str, skip) -> int:
     return 0
 
 
+@cache
+def _institution_subject() -> re.Pattern:
+    """A sentence whose subject is an institution ("Pemkab X menargetkan …", "BPBD mengimbau …")
+    or an agentless passive order ("Setiap sekolah diminta …"): kept, with no person as speaker."""
+    words = alternation(phrases("institution_subject"))
+    passive = alternation(phrases("agentless_order"))
+    return re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{words})\b|(?<![\w-])(?:{passive})(?![\w-])(?!\s+(?:oleh|Bupati|Wali|Gubernur))", re.I)
+
+
+def _institution_speaks(text: str, start: int, end: int, officials: list[Official], opds) -> tuple[bool, str | None]:
+    """(the sentence's subject is an institution, the official who heads it when the text names
+    one): "Dinas Pariwisata menargetkan …" is its Kepala Dinas's target; "Pemkab menargetkan …"
+    and "Setiap sekolah diminta …" are no one person's."""
+    words = re.findall(r"\w+", text[start:end].lower())
+    frame = re.search(rf"(?<![\w-])(?:{alternation(phrases('speech_frame'))})(?![\w-])", text[start:end], re.I)
+    if _in_window(officials, start, end) or any(p in words for p in load_rules().pronouns) or frame:
+        return False, None  # a named official, or "kata dia", in the sentence: a person speaks
+    lead = start + (len(text[start:end]) - len(text[start:end].lstrip(" “”\"\n")))
+    sentence = text[lead:end]
+    dateline = re.match(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:\(ANTARA\)\s*)?(?:,\s*[\w.]+\s*)?[-–—]\s*", sentence)
+    head = lead + (dateline.end() if dateline else 0)
+    for o in opds:
+        if any(0 <= m.start - head <= 2 for m in o.mentions):
+            heads = [x.name for x in officials if x.opd == o.name]
+            return True, heads[0] if len(heads) == 1 else None
+    return bool(_institution_subject().search(text[head:end])), None
+
+
 def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], titles: list[TitleHit],
                     persons: list[Person]) -> list[Commitment]:
     """Every commitment sentence once: a sentence is split at quotation boundaries, the quoted
@@ -172,9 +201,10 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
             kind = classify(sentence, quoted=quote is not None) if len(sentence.split()) >= 3 else None
             if not kind or sentence.lower() in seen:
                 continue
-            speaker = quote.speaker if quote else canonical_speaker(
+            institutional, head = _institution_speaks(text, a, b, officials, doc._.opds) if quote is None else (False, None)
+            speaker = head if institutional else quote.speaker if quote else canonical_speaker(
                 _sentence_speaker(text, a, b, officials, titles, focus, persons), officials)
-            if not speaker:
+            if not speaker and not institutional:
                 continue
             seen.add(sentence.lower())
             lead = text.index(sentence, a)
