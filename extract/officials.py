@@ -216,6 +216,9 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             if hit:
                 opd, end = hit.canonical, hit.end
                 position = _combine(position, opd)
+                parent = opd_at(text, _skip_paren(text, end), "", local)  # "Kepala Biro … Setda Sulsel"
+                if parent and parent.canonical == "Sekretariat Daerah":
+                    end = parent.end
             elif implied == "Bidang":
                 unit, parent, end = _unit_in_agency(text, end, local)
                 if not unit:
@@ -264,7 +267,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         party = _affiliation().match(text, end)
         if party:
             end = party.end()
-        after = re.match(r"\s*,?\s*(?:(?:yaitu|yakni|adalah)\s+)?", text[end:])
+        after = re.match(r"\s*[,~]?\s*(?:(?:yaitu|yakni|adalah)\s+)?", text[end:])
         name = parse_name(text, end + after.end()) if "\n" not in after.group() else None
         if name and level and region is None:
             # "Wali Kota Sungai Harapan, Dr. H. Budi Santoso": a region missing from the gazetteer
