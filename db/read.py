@@ -10,8 +10,7 @@ from models.changes import NamedOfficial, Promise, PromiseTarget, StoredAgreemen
 
 # An agreement's OPD: the resolved OPD, else its first party's title without "Kepala"
 # ("Kepala Dinas Kesehatan" -> "Dinas Kesehatan"), so versions of one agreement still group.
-OPD_LABEL = """coalesce(opds.name, nullif(trim(case when a.first_party_position like 'Kepala %'
-    then substr(a.first_party_position, 8) else a.first_party_position end), ''))"""
+OPD_LABEL = "opds.name"  # the PK reader attaches the OPD (title or first party's position, extract/positions.py)
 
 
 def agreements(db: sqlite_utils.Database) -> list[StoredAgreement]:

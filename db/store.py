@@ -187,6 +187,7 @@ def _insert_agreement(db: sqlite_utils.Database, doc_id: int, a) -> None:
            "opd_id": opd_id_for(db, a.opd, a.region) if a.opd else None, "region": a.region,
            "signed_place": a.signed_place, "signed_date": a.signed_date,
            "total_anggaran": a.total_anggaran, "total_mismatch": a.total_mismatch}
+    roles = []
     for side, party in (("first_party", a.first_party), ("second_party", a.second_party)):
         if party is None:
             continue
@@ -194,9 +195,14 @@ def _insert_agreement(db: sqlite_utils.Database, doc_id: int, a) -> None:
         row[f"{side}_position"], row[f"{side}_nip"] = party.position, party.nip
         row[f"{side}_acting"] = party.acting
         if party.name:
-            row[f"{side}_official_id"] = official_id_for(
+            oid = row[f"{side}_official_id"] = official_id_for(
                 db, Official(name=party.name, full_name=party.full_name, position=party.position,
                              acting=party.acting, region=a.region))
+            # the signatories are officials of this document like any person named in the news
+            roles.append({"document_id": doc_id, "official_id": oid, "position": party.position,
+                          "acting": party.acting, "opd_id": row["opd_id"] if side == "first_party" else None,
+                          "region": a.region, "date": a.signed_date})
     agreement_id = db["agreements"].insert(row).last_pk
+    db["official_roles"].insert_all(roles)
     db["agreement_targets"].insert_all({"agreement_id": agreement_id, **asdict(t)} for t in a.targets)
     db["agreement_programs"].insert_all({"agreement_id": agreement_id, **asdict(p)} for p in a.programs)

@@ -8,7 +8,9 @@ from extract.pk.lines import as_pages
 from extract.pk.nip import find_nip
 from extract.pk.numbers import parse_amount, parse_target
 from extract.pk.parties import PartyBlock, bind_parties, opening_blocks, signature_columns
+from extract.opds import opd_at
 from extract.pk.people import bare_name, parse_position
+from extract.positions import title_case
 from extract.pk.rules import pattern, rules
 from extract.pk.tables import TableRows, lampiran_tables
 from models import Agreement, Document, Party, Program, Target
@@ -85,6 +87,7 @@ def read_agreement(doc: Document) -> Agreement | None:
     columns = next((c for c in (signature_columns(p) for p in front_pages) if c), {})
     parties = bind_parties(opening_blocks(lines), columns)
     first, opd, region = _party(parties.get("first"))
+    opd = opd or _title_opd(doc.text[title.end():title.end() + TITLE_WINDOW])
     second, _, second_region = _party(parties.get("second"))
     place, signed = find_signing(lines)
     tables = lampiran_tables(pages)
@@ -99,6 +102,18 @@ def read_agreement(doc: Document) -> Agreement | None:
         difference = round(total - sum(p.anggaran or 0.0 for p in programs), 2)
         agreement.total_mismatch = difference if abs(difference) >= 0.5 else None  # below a rupiah is rounding
     return agreement
+
+
+def _title_opd(head: str) -> str | None:
+    """The unit named under the title ("DINAS KESEHATAN KOTA JAMBI") when the signatory's position
+    names none, read by the same OPD reader as the news."""
+    for line in head.splitlines()[:6]:
+        line = line.strip()
+        if line:
+            hit = opd_at(title_case(line), 0, "", {})
+            if hit and hit.start == 0:
+                return hit.canonical
+    return None
 
 
 def _page_of(doc: Document, number: int) -> int:
