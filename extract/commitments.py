@@ -6,12 +6,18 @@ import re
 from functools import cache
 
 from extract.rules import alternation, load_rules, phrases
+from models.vocab import months
 
 KIND_ORDER = ("target", "instruction", "pledge")
 APPEAL_AS = "instruction"  # an appeal (mengimbau, mengajak) asks others to act
-DEADLINE = re.compile(r"\b(?:paling\s+lambat|selambat-lambatnya|sebelum|hingga|pada|di)\s+(?:akhir\s+|awal\s+|pertengahan\s+)?"
-                      r"(?:tahun\s+(?:ini|depan)|(?:\d{1,2}\s+)?(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
-                      r"September|Oktober|November|Desember)(?:\s+\d{4})?|\d{4}|triwulan\s+[IV]+|semester\s+[I]+)", re.I)
+
+
+@cache
+def _deadline() -> re.Pattern:
+    """"paling lambat akhir April 2025", "hingga akhir tahun ini", "pada triwulan III"."""
+    lead, part = alternation(phrases("deadline_lead")), alternation(phrases("deadline_part"))
+    period, month = alternation(phrases("deadline_period")), alternation(months())
+    return re.compile(rf"\b(?:{lead})\s+(?:(?:{part})\s+)?(?:(?:{period})(?:\s+[IV]+)?|(?:\d{{1,2}}\s+)?(?:{month})(?:\s+\d{{4}})?|\d{{4}})(?![\w])", re.I)
 
 
 @cache
@@ -127,5 +133,5 @@ def target_details(sentence: str) -> tuple[float | None, str | None, str | None]
         value = float(m.group("value").replace(".", "").replace(",", ".")) if "," in m.group("value") or \
             re.fullmatch(r"\d+", m.group("value")) else float(m.group("value"))
         unit = "%" if m.group("unit").lower() in ("%", "persen") else m.group("unit")
-    d = DEADLINE.search(sentence)
+    d = _deadline().search(sentence)
     return value, unit, d.group().strip() if d else None

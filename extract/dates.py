@@ -10,8 +10,13 @@ from extract.rules import alternation, phrases
 from models import DateMention
 from models.vocab import months, weekdays
 
-LETTER_DATE = re.compile(r"(?:\bNomor\b[^\n]{0,60}|\d+/[\w/.-]*\s*)\b(?:tanggal|tgl\.?)\s*$|\btertanggal\s*$", re.I)
 STAMP_AFTER = re.compile(r"\s*,?\s*\d{1,2}[:.]\d{2}(?!\d)\s*(?:WIB|WITA|WIT)?", re.I)
+
+
+@cache
+def _letter_date() -> re.Pattern:
+    number, dated = alternation(phrases("letter_number")), alternation(phrases("letter_date"))
+    return re.compile(rf"(?:\b(?:{number})\b[^\n]{{0,60}}|\d+/[\w/.-]*\s*)\b(?:{dated})\s*$|\b(?:{alternation(phrases('letter_dated'))})\s*$", re.I)
 
 
 @cache
@@ -63,7 +68,7 @@ def _excluded(text: str, start: int, end: int) -> bool:
         return True  # "Kompas.com - 13/06/2022, 07:00 WIB", "Selasa, 15 Februari 2022, 11:34 WIB": a stamp
     if re.search(r"(?:\s[-–|]|^)\s*$", text[line_start:start]) and not text[end:line_end if line_end != -1 else None].strip(" .,"):
         return True  # "Noer Ardiansjah - Selasa, 27 Juni 2017" alone at the end of its line: a byline
-    if LETTER_DATE.search(text[max(0, start - 80):start]):
+    if _letter_date().search(text[max(0, start - 80):start]):
         return True  # "Nomor : 131.17-2948 Tahun 2020, tanggal 24 September 2020": a letter's date
     return len(line.strip()) < len(text[start:end]) + 25 and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", line.replace(text[start:end], ""))
 
@@ -109,7 +114,8 @@ def _relative_today() -> re.Pattern:
     """"kata Budi, Rabu." (ANTARA style), "tadi pagi": the publication day or the weekday just before it."""
     day = alternation(weekdays())
     today = alternation(phrases("today_word"))
-    return re.compile(rf"(?:,\s*|\bpada\s+(?:hari\s+)?|\()(?P<wd>{day})(?:\s+(?:lalu|kemarin|pagi|siang|sore|malam))?(?=\s*[.)])"
+    suffix = alternation(phrases("weekday_suffix"))
+    return re.compile(rf"(?:,\s*|\bpada\s+(?:hari\s+)?|\()(?P<wd>{day})(?:\s+(?:{suffix}))?(?=\s*[.)])"
                       rf"|(?<![\w])(?P<today>{today})(?![\w])", re.I)
 
 

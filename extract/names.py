@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.rules import load_rules, phrases
+from extract.rules import alternation, load_rules, phrases
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:\.[A-Za-z][A-Za-z]*)*\.?|[,()]")
 MAX_NAME_WORDS = 6
@@ -49,6 +49,11 @@ def is_degree(token: str) -> bool:
 
 
 ROMAN = re.compile(r"[IVXLC]+")
+
+
+@cache
+def _retired() -> re.Pattern:
+    return re.compile(rf"\(\s*(?:{alternation(phrases('retired_rank'))})\.?\s*\)", re.I)
 
 
 @cache
@@ -95,8 +100,9 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             after_comma = True
             pos = match.end()
             continue
-        if token == "(" and re.match(r"\(\s*Purn\.?\s*\)", text[match.start():]):
-            pos = end = match.start() + re.match(r"\(\s*Purn\.?\s*\)", text[match.start():]).end()
+        retired = _retired().match(text, match.start()) if token == "(" else None
+        if retired:
+            pos = end = retired.end()
             continue  # "Komjen Pol (Purn) Drs. Paulus …": a retired rank
         if token in "()":
             break

@@ -12,7 +12,6 @@ from extract.regions import KIND_PREFIX, region_at, skip_areas
 from extract.rules import PositionForm, alternation, load_rules, phrases
 from models import Mention, Official
 
-UNIT_FIRST_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang")
 
 
 @dataclass
@@ -131,7 +130,10 @@ def _unit_name(text: str, pos: int) -> tuple[str | None, int]:
     return (m.group(1), pos + m.end(1)) if m else (None, pos)
 
 
-UNIT_WORD = re.compile(r"\s*(?:(?P<paren>\([^()\n]{1,20}\))|(?P<word>[A-Z][\w.&-]*|dan|serta|pada|,))")
+@cache
+def _unit_word() -> re.Pattern:
+    joiners = alternation(phrases("name_list_joiner") + phrases("unit_of"))
+    return re.compile(rf"\s*(?:(?P<paren>\([^()\n]{{1,20}}\))|(?P<word>[A-Z][\w.&-]*|{joiners}|,))")
 
 
 def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | None, str | None, int]:
@@ -139,14 +141,14 @@ def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | N
     the unit's name up to the agency it belongs to -> (unit, agency, end)."""
     words, at = [], pos
     for _ in range(12):
-        m = UNIT_WORD.match(text, at)
+        m = _unit_word().match(text, at)
         if not m:
             break
-        if m.group("word") and words and m.group("word") not in (",", "dan", "serta", "pada"):
+        if m.group("word") and words and m.group("word") not in [",", *phrases("name_list_joiner"), *phrases("unit_of")]:
             hit = opd_at(text, at, "", local)
             if hit:
                 unit = " ".join(words).replace(" ,", ",").strip(" ,")
-                unit = re.sub(r"\s+pada$", "", unit)  # "Kepala Bidang Bina Marga pada Dinas PUPR"
+                unit = re.sub(rf"\s+(?:{alternation(phrases('unit_of'))})$", "", unit)  # "Bidang Bina Marga pada Dinas PUPR"
                 return (unit or None), hit.canonical, hit.end
         if m.group("word"):
             words.append(m.group("word"))
@@ -154,7 +156,9 @@ def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | N
     return None, None, pos
 
 
-CO_HOLDER = re.compile(r"\s*(?:,\s*)?(?:dan|serta)\s+")
+@cache
+def _co_holder() -> re.Pattern:
+    return re.compile(rf"\s*(?:,\s*)?(?:{alternation(phrases('name_list_joiner'))})\s+")
 
 
 def _co_holders(text: str, hit: TitleHit) -> list[TitleHit]:
@@ -162,7 +166,7 @@ def _co_holders(text: str, hit: TitleHit) -> list[TitleHit]:
     (not for heads of region: "Bupati dan Wakil Bupati X, A dan B" are two titles)."""
     out, pos = [], hit.name.end
     for _ in range(3):
-        m = CO_HOLDER.match(text, pos)
+        m = _co_holder().match(text, pos)
         second = parse_name(text, m.end()) if m else None
         if not second or "\n" in text[pos:second.start]:
             break
@@ -210,7 +214,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                 if unit:
                     opd, position = f"{opd} {unit}", f"{position} {unit}"
         elif rule.opd_from == "follows":
-            implied = position.split()[-1] if position.split()[-1] in UNIT_FIRST_WORDS else ""
+            implied = position.split()[-1] if position.split()[-1] in phrases("implied_unit") else ""
             end = _skip_paren(text, end)  # "Kepala Bidang (Kabid) Pendidikan Dasar"
             hit = opd_at(text, end, implied, local)
             if hit:
@@ -252,7 +256,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             end += unit_code.end()
         end = _skip_paren(text, end)
         if opd and rule.opd_from.startswith("fixed:"):
-            on = re.match(r"\s+pada(?=\s)", text[end:])  # "Inspektur pada Inspektorat Kabupaten X"
+            on = re.match(rf"\s+(?:{alternation(phrases('unit_of'))})(?=\s)", text[end:])  # "Inspektur pada Inspektorat X"
             extra = opd_at(text, end + (on.end() if on else 0), "", local)  # "Asisten I Setda Bengkulu Utara"
             if extra:
                 end = extra.end
@@ -267,7 +271,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         party = _affiliation().match(text, end)
         if party:
             end = party.end()
-        after = re.match(r"\s*[,~]?\s*(?:(?:yaitu|yakni|adalah)\s+)?", text[end:])
+        after = re.match(rf"\s*[,~]?\s*(?:(?:{alternation(phrases('name_intro'))})\s+)?", text[end:])
         name = parse_name(text, end + after.end()) if "\n" not in after.group() else None
         if name and level and region is None:
             # "Wali Kota Sungai Harapan, Dr. H. Budi Santoso": a region missing from the gazetteer

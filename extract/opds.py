@@ -9,8 +9,13 @@ from extract.regions import region_at
 from extract.rules import alternation, load_rules, phrases
 from models import Mention, Opd
 
-UNIT_WORDS = ("Dinas", "Badan", "Bagian", "Biro", "Bidang", "Kecamatan", "Sekretariat", "Satuan")
-RSUD = re.compile(r"\b(?:RSUD|Rumah Sakit Umum Daerah)\s+(?P<name>(?:dr\.|Dr\.|H\.|Hj\.|Prof\.)?\s*(?:[A-Z][\w.']*\s?){1,4})")
+
+
+@cache
+def _rsud() -> re.Pattern:
+    """"RSUD dr. Soedarso": a hospital named after a person keeps the honorific."""
+    honorific = alternation([p for p in load_rules().prefixes if p.endswith(".")])
+    return re.compile(rf"\b(?:RSUD|Rumah Sakit Umum Daerah)\s+(?P<name>(?:{honorific})?\s*(?:[A-Z][\w.']*\s?){{1,4}})")
 
 
 DEFINITION = re.compile(r"\b(?P<full>(?:Dinas|Badan|Satuan|Sekretariat|Inspektorat|Bagian|Biro|Kantor)"
@@ -78,7 +83,7 @@ def opd_at(text: str, pos: int, implied: str = "", local: dict[str, str] | None 
         if m:
             canonical = _canonical_full(m.group()) if m.re is full else load_rules().opd_abbrevs[m.group()]
             hit = OpdHit(canonical, None if m.re is full else m.group(), at, m.end())
-    if implied in ("Dinas", "Badan"):
+    if implied in phrases("unlisted_unit"):
         # a listed name that the text continues ("Dinas Pertanian, Tanaman Pangan dan …") is a longer, unlisted one
         longer = _unlisted(text, at, implied)
         if longer and (hit is None or longer.end > hit.end):
@@ -86,7 +91,6 @@ def opd_at(text: str, pos: int, implied: str = "", local: dict[str, str] | None 
     return hit
 
 
-UNIT_HEADS = ("Dinas", "Badan", "Sat", "Satpol", "Satuan", "Inspektorat", "Sekretariat", "Bagian", "Kantor")
 KANTOR_KECAMATAN = re.compile(r"\bKantor\s+(?P<unit>Kecamatan)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
 UNLISTED = re.compile(r"(?:[A-Z][a-zA-Z]+|dan)(?:,?\s+(?:[A-Z][a-zA-Z]+|dan)){0,6}")
 
@@ -102,7 +106,7 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
     # word after "dan" starts another agency: the unlisted name ends before it
     known = load_rules().opd_abbrevs
     for tok in re.finditer(r"(?:\bdan\s+)?\b([A-Z][A-Za-z]*)\b", words):
-        if tok.start() and (tok.group(1) in known or (tok.group().startswith("dan") and tok.group(1) in UNIT_HEADS)):
+        if tok.start() and (tok.group(1) in known or (tok.group().startswith("dan") and tok.group(1) in phrases("agency_head_word"))):
             words = words[:tok.start()].rstrip(" ,")
             break
         if tok.start() == 0 and tok.group(1).isupper() and len(tok.group(1)) > 1:
@@ -168,7 +172,7 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
         if words:
             place = " ".join(words)
             hits.append(OpdHit(f"Kecamatan {place}", None, m.start("unit"), m.start("place") + len(place)))
-    for m in RSUD.finditer(text):
+    for m in _rsud().finditer(text):
         name = m.group("name").strip()
         hits.append(OpdHit(f"Rumah Sakit Umum Daerah {name}", None, m.start(), m.start() + len(m.group().rstrip())))
     not_opd = load_rules().not_opd

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from extract.officials import find_titles
 from extract.regions import KIND_PREFIX, region_at
-from extract.rules import load_rules
+from extract.rules import alternation, load_rules, phrases
+from models import vocab
 from models.vocab import split_acting
 
-REGION_WORD = re.compile(r"(?:^|\s)(?P<kind>Kota|Kabupaten|Kab\.|Provinsi|Prov\.)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*$")
-KINDS = {"Kota": "Kota", "Kabupaten": "Kabupaten", "Kab.": "Kabupaten", "Provinsi": "Provinsi", "Prov.": "Provinsi"}
+KINDS = {form: prefix for form, _, prefix in vocab.region_kinds()}  # "Kab." -> "Kabupaten"
+REGION_WORD = re.compile(rf"(?:^|\s)(?P<kind>{alternation(KINDS)})\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s*$")
 
 
 @dataclass(frozen=True)
@@ -26,13 +27,13 @@ class PositionReading:
 def title_case(text: str) -> str:
     """"KEPALA DINAS PEKERJAAN UMUM DAN PENATAAN RUANG" -> "Kepala Dinas Pekerjaan Umum dan Penataan Ruang";
     acronyms that are agencies (PUPR, RSUD) stay upper case."""
-    keep = set(load_rules().opd_abbrevs) | {"PP", "DPRD", "RSUD", "UPTD", "UPT"}
+    keep = set(load_rules().opd_abbrevs) | set(phrases("upper_in_title"))
     out = []
     for i, word in enumerate(text.split()):
         core = word.strip(",.()")
         if core in keep or re.fullmatch(r"[IVX]+", core):
             out.append(word)
-        elif i and word.lower() in ("dan", "pada", "di", "ke", "dari", "untuk", "yang", "serta", "atau"):
+        elif i and word.lower() in phrases("lowercase_in_title"):
             out.append(word.lower())
         else:
             out.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
@@ -71,5 +72,6 @@ def _split_region(text: str) -> tuple[str, str | None]:
     m = REGION_WORD.search(text)
     if m:
         found, _ = region_at(text, m.start("kind") if m.start("kind") else 0, None, None)
-        return text[:m.start()].strip(), found or f"{KINDS[m.group('kind')]} {m.group('name')}"
+        kind = KINDS[" ".join(m.group("kind").split())]
+        return text[:m.start()].strip(), found or f"{kind} {m.group('name')}"
     return text.strip(), None

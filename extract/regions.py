@@ -9,12 +9,8 @@ from functools import cache
 from extract.rules import alternation, load_rules, phrases
 from models import vocab
 
-KIND_PREFIX = {"kota": "Kota", "kabupaten": "Kabupaten", "provinsi": "Provinsi"}
-EXPLICIT = {
-    "kota": r"Kota(?:\s+Administrasi)?",
-    "kabupaten": r"(?:Kabupaten|Kab\.)(?:\s+Administrasi)?",
-    "provinsi": r"(?:Provinsi|Prov\.)",
-}
+KIND_PREFIX = {kind: prefix for _, kind, prefix in vocab.region_kinds()}  # "kabupaten" -> "Kabupaten"
+EXPLICIT = {kind: alternation([f for f, k, _ in vocab.region_kinds() if k == kind]) for kind in KIND_PREFIX}
 
 
 @cache

@@ -159,7 +159,8 @@ def _institution_subject() -> re.Pattern:
     or an agentless passive order ("Setiap sekolah diminta …"): kept, with no person as speaker."""
     words = alternation(phrases("institution_subject"))
     passive = alternation(phrases("agentless_order"))
-    return re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{words})\b|(?<![\w-])(?:{passive})(?![\w-])(?!\s+(?:oleh|Bupati|Wali|Gubernur))", re.I)
+    agent = alternation(phrases("passive_agent"))
+    return re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{words})\b|(?<![\w-])(?:{passive})(?![\w-])(?!\s+(?:{agent}))", re.I)
 
 
 def _institution_speaks(text: str, start: int, end: int, officials: list[Official], opds) -> tuple[bool, str | None]:

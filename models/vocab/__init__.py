@@ -91,6 +91,12 @@ def region_aliases() -> dict[str, str]:
 
 
 @cache
+def region_kinds() -> tuple[tuple[str, str, str], ...]:
+    """(form, kind, prefix): "Kab." names a kabupaten, reported as "Kabupaten X"."""
+    return tuple((r["form"], r["kind"], r["prefix"]) for r in _rows("region_kinds.csv"))
+
+
+@cache
 def government_words() -> dict[str, str]:
     """"Pemkot" -> "kota": words for a regional government and the level they name."""
     return {r["form"]: r["level"] for r in _rows("government_words.csv")}
