@@ -18,8 +18,11 @@ def _rsud() -> re.Pattern:
     return re.compile(rf"\b(?:RSUD|Rumah Sakit Umum Daerah)\s+(?P<name>(?:{honorific})?\s*(?:[A-Z][\w.']*\s?){{1,4}})")
 
 
-DEFINITION = re.compile(r"\b(?P<full>(?:Dinas|Badan|Satuan|Sekretariat|Inspektorat|Bagian|Biro|Kantor)"
-                        r"(?:,?\s+(?:[A-Z][a-z]+|dan))+)\s*\((?P<abbr>[A-Z][A-Za-z0-9&\- ]{1,15})\)")
+@cache
+def _definition() -> re.Pattern:
+    """"Dinas Lingkungan Hidup dan Kehutanan (DLHK)": an abbreviation the article defines for itself."""
+    heads = alternation(phrases("agency_head_word"))
+    return re.compile(rf"\b(?P<full>(?:{heads})(?:,?\s+(?:[A-Z][a-z]+|dan))+)\s*\((?P<abbr>[A-Z][A-Za-z0-9&\- ]{{1,15}})\)")
 
 
 @dataclass
@@ -48,7 +51,7 @@ def local_abbreviations(text: str) -> dict[str, str]:
     ambiguous ones it settles; they take precedence over the gazetteer within the text."""
     found = _resolve_ambiguous(text)
     names = load_rules().opd_names
-    for m in DEFINITION.finditer(text):
+    for m in _definition().finditer(text):
         full = re.sub(r"\s+", " ", m.group("full")).strip()
         full = re.split(r"\s+(?:Kota|Kabupaten|Provinsi|Kab\.|Prov\.)\b", full)[0]  # the region is not the name
         found[m.group("abbr").strip()] = names.get(full.lower(), full)
