@@ -67,14 +67,15 @@ def make_officials(nlp, name):
                 doc._.titles = find_titles(text, skip.with_headlines, region, local)
         doc._.officials = officials_from_titles(text, doc._.titles, region)
         add_name_mentions(text, doc._.officials, skip)
-        hits = find_opds(text, skip, region, local)
+        hits = find_opds(text, skip.with_headlines, region, local)  # a headline's agency is in the body too
         doc._.opds = group_opds(text, hits, region)
         known = {(o.name.lower(), o.region) for o in doc._.opds}
         # officials' agencies count as OPDs of the document too
         for o in doc._.officials:
-            if o.opd and (o.opd.lower(), o.region) not in known:
-                doc._.opds.append(Opd(name=o.opd, region=o.region, mentions=list(o.mentions[:1])))
-                known.add((o.opd.lower(), o.region))
+            region_of = None if o.opd in load_rules().national_opds else o.region or region
+            if o.opd and (o.opd.lower(), region_of) not in known:
+                doc._.opds.append(Opd(name=o.opd, region=region_of, mentions=list(o.mentions[:1])))
+                known.add((o.opd.lower(), region_of))
         return doc
     return guarded(officials)
 

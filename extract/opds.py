@@ -7,6 +7,7 @@ from functools import cache
 
 from extract.regions import region_at
 from extract.rules import alternation, load_rules, phrases
+from models import vocab
 from models import Mention, Opd
 
 
@@ -53,7 +54,11 @@ def local_abbreviations(text: str) -> dict[str, str]:
     names = load_rules().opd_names
     for m in _definition().finditer(text):
         full = re.sub(r"\s+", " ", m.group("full")).strip()
-        full = re.split(r"\s+(?:Kota|Kabupaten|Provinsi|Kab\.|Prov\.)\b", full)[0]  # the region is not the name
+        full = re.split(rf"\s+(?:{alternation([f for f, _, _ in vocab.region_kinds()])})(?![\w])", full)[0]  # not the region
+        # "Dinas Kesehatan dan Dinas Satuan Polisi Pamong Praja (Satpol PP)": the last agency is defined
+        heads = alternation(phrases("agency_head_word"))
+        full = re.split(rf"\s+dan\s+(?=(?:{heads})\s)", full)[-1]
+        full = re.sub(rf"^(?:{alternation(phrases('unlisted_unit'))})\s+(?=(?:{heads})\s)", "", full)  # "Dinas Satuan Polisi …"
         found[m.group("abbr").strip()] = names.get(full.lower(), full)
     return found
 
