@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.vocab import months
+from models.vocab import months, weekdays
 
 ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 URL_DATE = re.compile(r"/(20\d{2})/(\d{1,2})/(\d{1,2})/")
@@ -40,3 +40,23 @@ def parse_byline(text: str | None) -> str | None:
 def parse_url_date(url: str | None) -> str | None:
     match = URL_DATE.search(url or "")
     return _valid(*map(int, match.groups())) if match else None
+
+
+WEEKDAY_DATE = re.compile(r"\b(?P<wd>[A-Za-z']{4,7}),?\s+(?P<date>\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+\d{4}|[/.-]\d{1,2}[/.-]\d{4}))")
+BYLINE_LABEL = re.compile(r"(?:Diposting|Dipublikasikan|Diterbitkan|Dipublish|Published|Posted|Tanggal|Update|Diperbarui)"
+                          r"\s*(?:pada|on)?\s*:?\s*(?:[A-Za-z']{4,7},?\s+)?(?P<date>\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+\d{4}|[/.-]\d{1,2}[/.-]\d{4}))",
+                          re.I)
+SEPARATED = re.compile(r"(?:^|\|)\s*(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})(?:\s*,?\s*\d{1,2}[:.]\d{2})?\s*(?:WIB|WITA|WIT)?\s*(?:\||$)", re.M)
+
+
+def visible_byline(text: str) -> str | None:
+    """A publication date printed on the page in Indonesian: "Diposting: Selasa, 5 Maret 2025
+    09:05 WIB", "Kamis, 05/03/2025", "Penulis | 5 Mar 2025". The first one found wins."""
+    for pattern in (BYLINE_LABEL, WEEKDAY_DATE, SEPARATED):
+        for m in pattern.finditer(text):
+            if pattern is WEEKDAY_DATE and m.group("wd").lower().replace("'", "") not in weekdays():
+                continue
+            found = parse_byline(m.group("date"))
+            if found:
+                return found
+    return None

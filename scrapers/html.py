@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import trafilatura
 from bs4 import BeautifulSoup
 
 from models import Document
 from models.vocab import furniture
-from scrapers.dates import parse_byline, parse_iso, parse_url_date
+from scrapers.dates import parse_byline, parse_iso, parse_url_date, visible_byline
 from scrapers.decode import decode_html_raw, looks_binary
 from scrapers.errors import SourceError
 from scrapers.text import clean_text
@@ -81,11 +82,22 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     return None
 
 
+def _htmldate(soup: BeautifulSoup, url: str | None) -> str | None:
+    """The bare library's guess (htmldate: headers, URL, text patterns), used after our own readers,
+    so janji is never worse than htmldate on the same page."""
+    try:
+        from htmldate import find_date
+        return parse_iso(find_date(str(soup), url=url, original_date=True, extensive_search=True,
+                                   outputformat="%Y-%m-%d") or "")
+    except Exception:  # a page htmldate cannot parse has no date from it
+        return None
+
+
 def find_published(soup: BeautifulSoup, url: str | None) -> tuple[str | None, str | None]:
     for item in _json_ld(soup):
         found = parse_iso(str(item.get("datePublished") or ""))
         if found:
-            return found, "json-ld"
+            return found, "jsonld"
     found = parse_iso(_meta(soup, *DATE_META))
     if found:
         return found, "meta"
@@ -98,21 +110,68 @@ def find_published(soup: BeautifulSoup, url: str | None) -> tuple[str | None, st
             found = parse_byline(tag.get_text(" "))
             if found:
                 return found, "byline"
+    found = visible_byline(_page_head_text(soup))
+    if found:
+        return found, "byline"
+    found = _htmldate(soup, url)
+    if found:
+        return found, "htmldate"
     found = parse_url_date(url)
     return (found, "url") if found else (None, None)
 
 
-def find_title(soup: BeautifulSoup) -> str | None:
+def _page_head_text(soup: BeautifulSoup) -> str:
+    """The visible lines before and around the start of the article, where bylines are printed."""
+    lines, size = [], 0
+    for text in soup.find_all(string=True):
+        if text.parent.name in ("script", "style", "noscript", "title", "meta"):
+            continue
+        line = text.strip()
+        if len(line) > 250:
+            break  # the body has begun: a date in it is an event's, not the byline's
+        if line:
+            lines.append(line)
+            size += len(line)
+            if size > 6000:
+                break
+    return "\n".join(lines)
+
+
+TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|–—]\s*")
+
+
+def _without_site_name(title: str, site_names: list[str]) -> str:
+    """"Bupati Minta Camat … | Kabar Daerah" -> "Bupati Minta Camat …": the page title's site part
+    (og:site_name, the host name, or the shorter end part) is not the headline."""
+    parts = TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    names = {re.sub(r"\W", "", n.lower()) for n in site_names if n}
+    keep = [p for p in parts if re.sub(r"\W", "", p.lower()) not in names
+            and not any(n and (n in re.sub(r"\W", "", p.lower()) or re.sub(r"\W", "", p.lower()) in n) for n in names)]
+    if keep and len(keep) < len(parts):
+        return " - ".join(keep).strip()
+    longest = max(parts, key=len)  # no site name known: the headline is the longest part
+    return longest.strip() if len(longest) > 0.6 * len(title) else title
+
+
+def find_title(soup: BeautifulSoup, url: str | None = None) -> str | None:
+    """The article's own heading: JSON-LD headline, the article's h1, og:title without the site name;
+    <title> only as a last resort (it carries the site name and sections)."""
     for item in _json_ld(soup):
         if item.get("headline"):
             return str(item["headline"]).strip()
-    title = _meta(soup, "og:title", "twitter:title")
-    if title:
-        return title
-    h1 = soup.find("h1")
-    if h1 and h1.get_text(strip=True):
-        return h1.get_text(" ", strip=True)
-    return soup.title.get_text(" ", strip=True) if soup.title else None
+    host = (urlsplit(url).hostname or "") if url else ""
+    site_names = [_meta(soup, "og:site_name", "application-name") or "", host, host.split(".")[-2] if host.count(".") else ""]
+    heading = soup.select_one("article h1, main h1, .post-title, .entry-title, .detail__title, h1")
+    og = _meta(soup, "og:title", "twitter:title")
+    if heading and heading.get_text(strip=True):
+        text = heading.get_text(" ", strip=True)
+        if not og or len(text) >= 20:  # a short h1 is often the site logo
+            return text
+    if og:
+        return _without_site_name(og, site_names)
+    return _without_site_name(soup.title.get_text(" ", strip=True), site_names) if soup.title else None
 
 
 def find_author(soup: BeautifulSoup) -> str | None:
@@ -198,7 +257,7 @@ def read_html(raw: bytes, *, url: str | None = None, path: str | None = None,
         raise SourceError("binary content served as HTML: not a page")
     html = clean_text(html)
     soup = BeautifulSoup(html, "lxml")
-    title, author = find_title(soup), find_author(soup)
+    title, author = find_title(soup, url), find_author(soup)
     published, method = find_published(soup, url)
     captions = _captions(soup)
     links = _links_by_text(soup)
