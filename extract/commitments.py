@@ -9,6 +9,7 @@ from extract.rules import alternation, load_rules, phrases
 from models.vocab import months
 
 KIND_ORDER = ("target", "instruction", "pledge")
+COMMITTING = {*KIND_ORDER, "appeal", "weak_instruction", "weak_target", "target_noun", "weak_pledge"}
 APPEAL_AS = "instruction"  # an appeal (mengimbau, mengajak) asks others to act
 
 
@@ -89,10 +90,15 @@ def classify(sentence: str, quoted: bool = False) -> str | None:
     found = {kind for pattern, kind in _cue_patterns() if pattern.search(sentence)}
     if "appeal" in found:
         found.add(APPEAL_AS)
+    first_cue = min((m.start() for p, k in _cue_patterns() if k in COMMITTING for m in [p.search(sentence)] if m),
+                    default=len(sentence))
+    past = _past().search(sentence, 0, first_cue)  # "pada 2024 lalu PAD ditargetkan …": told as past
     strong = next((k for k in KIND_ORDER if k in found), None)
-    if strong:
+    if strong and not (strong != "instruction" and past):
         return strong
-    if "weak_instruction" in found and "regulation" not in found:
+    if past and strong != "instruction":
+        return None  # background, not a commitment
+    if "weak_instruction" in found and not found & {"regulation", "hedge"}:
         must = next(p for p, k in _cue_patterns() if k == "weak_instruction").search(sentence)
         around = sentence[max(0, must.start() - 12):must.end() + 8]  # "kami harus", "harus kami lakukan"
         return "pledge" if _first_person().search(around) else "instruction"
@@ -105,6 +111,8 @@ def classify(sentence: str, quoted: bool = False) -> str | None:
     if "target_noun" in found and NUMBER.search(sentence) and "realisation" not in found:
         return "target"
     if "weak_pledge" in found and not found & {"negation", "hedge", "relative"}:
+        if "conditional" in found and not _first_person().search(sentence):
+            return None  # "Kalau lingkungan tidak bersih, nyamuk akan berkembang": a consequence
         if quoted or _pledge_actor().search(sentence) or _future_passive().search(sentence):
             return "pledge"  # "kami akan", "akan kami evaluasi", "Pemkab akan": the speaker's side acts
     return None
@@ -113,6 +121,11 @@ def classify(sentence: str, quoted: bool = False) -> str | None:
 @cache
 def _ignored() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation(phrases('ignore_for_kind'))})(?![\w-])", re.I)
+
+
+@cache
+def _past() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('past_marker'))})(?![\w-])|\b(?:19|20)\d{{2}}\s+lalu\b", re.I)
 
 
 @cache

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from extract.pk import read_agreement
+from extract.pk import BundleRead, read_agreements
 from models import Document, Extraction
 
 
@@ -44,7 +44,8 @@ class Extractor:
                 yield exc
 
     def _assemble(self, spacy_doc, doc: Document) -> Extraction:
-        agreement = read_agreement(doc) if doc.kind in ("pdf", "pk") else None
-        return Extraction(source=_source(doc, "pk" if agreement else doc.kind), officials=spacy_doc._.officials,
+        # a PDF may bundle the agreements of several OPDs: each is its own agreement (document order)
+        found = read_agreements(doc) if doc.kind in ("pdf", "pk") else BundleRead()
+        return Extraction(source=_source(doc, "pk" if found.agreements else doc.kind), officials=spacy_doc._.officials,
                           opds=spacy_doc._.opds, dates=spacy_doc._.dates, quotes=spacy_doc._.quotes,
-                          commitments=spacy_doc._.commitments, agreements=[agreement] if agreement else [])
+                          commitments=spacy_doc._.commitments, agreements=found.agreements, errors=found.errors)

@@ -96,7 +96,7 @@ def read_agreement(doc: Document) -> Agreement | None:
         year=int(title["year"]), revision=bool(title["revision"]), opd=opd,
         region=region or second_region, first_party=first, second_party=second,
         signed_place=place, signed_date=signed, targets=_targets(tables), programs=programs,
-        total_anggaran=total,
+        total_anggaran=total, pages=[pages[0].number, pages[-1].number] if pages else None,
     )
     if total is not None and programs:
         difference = round(total - sum(p.anggaran or 0.0 for p in programs), 2)
