@@ -290,9 +290,30 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         hits.append(hit)
         if name and name.start > m.start() and not level:
             hits += _co_holders(text, hit)
+    _appointed(text, hits)
     named = {h.name.bare for h in hits if h.name}
     hits += [h for h in _fraction_members(text, skip, default_region) if h.name.bare not in named]
     return sorted(hits, key=lambda h: h.start)
+
+
+@cache
+def _appointment() -> re.Pattern:
+    """"Wilopo dari Asisten 1 dan Plt Kepala Disdukcapil menjadi …": a name, its old post, the new one."""
+    before, after = alternation(phrases("appointment_from")), alternation(phrases("appointment_to"))
+    return re.compile(rf"(?:^|(?<=[.\n]\s)|(?<=\n))\s*(?P<name>[A-Z][^\n.,]{{1,60}}?)\s+(?:{before})\s+[^\n]{{2,160}}?\s+(?:{after})\s*$")
+
+
+def _appointed(text: str, hits: list[TitleHit]) -> None:
+    """In an appointment list the new post's title has no name after it: the name opens the sentence."""
+    for hit in hits:
+        if hit.name:
+            continue
+        line_start = max(text.rfind("\n", 0, hit.start), text.rfind(". ", 0, hit.start) + 1)
+        m = _appointment().search(text[line_start:hit.start])
+        if m:
+            name = parse_name(text, line_start + m.start("name"))
+            if name and name.end <= line_start + m.end("name") + 1:
+                hit.name = name
 
 
 def _same_person(a: Official, bare: str) -> bool:

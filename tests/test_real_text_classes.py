@@ -186,3 +186,11 @@ def test_rules_restated_schedules_and_hedges_are_not_commitments(extractor):
             "“Pastikan berkas lengkap sebelum Jumat,” katanya.")
     commitments = run(extractor, text)["commitments"]
     assert [(c["kind"], c["text"][:18]) for c in commitments] == [("instruction", "Pastikan berkas le")]
+
+
+def test_appointment_list_gives_each_name_its_new_post(extractor):
+    text = ("BATANG – Berikut daftar pejabat yang dilantik, Senin (1/7/2024). Wilopo dari Asisten 1 dan Plt Kepala "
+            "Disdukcapil menjadi Kepala Dinsos. Dwi Riyanto dari Plt Kepala Badan Kepegawaian Daerah menjadi "
+            "Kepala Dinas Pendidikan.")
+    found = {n: o["position"] for n, o in people(run(extractor, text, published="2024-07-01")).items()}
+    assert found == {"Wilopo": "Kepala Dinas Sosial", "Dwi Riyanto": "Kepala Dinas Pendidikan"}
