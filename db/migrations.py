@@ -240,8 +240,14 @@ def _m007_contract_v2(db: sqlite_utils.Database) -> None:
     views.create_views(db, "v3")
 
 
+def _m009_agreement_pages(db: sqlite_utils.Database) -> None:
+    # One PDF may bundle the agreements of many OPDs: each row says which pages are its own.
+    db["agreements"].add_column("first_page", int)
+    db["agreements"].add_column("last_page", int)
+
+
 MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons,
-              _m006_lookup_indexes, _m007_contract_v2]
+              _m006_lookup_indexes, _m007_contract_v2, _m009_agreement_pages]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

@@ -186,7 +186,8 @@ def _insert_agreement(db: sqlite_utils.Database, doc_id: int, a) -> None:
     row = {"document_id": doc_id, "year": a.year, "revision": int(a.revision),
            "opd_id": opd_id_for(db, a.opd, a.region) if a.opd else None, "region": a.region,
            "signed_place": a.signed_place, "signed_date": a.signed_date,
-           "total_anggaran": a.total_anggaran, "total_mismatch": a.total_mismatch}
+           "total_anggaran": a.total_anggaran, "total_mismatch": a.total_mismatch,
+           "first_page": a.pages[0] if a.pages else None, "last_page": a.pages[-1] if a.pages else None}
     roles = []
     for side, party in (("first_party", a.first_party), ("second_party", a.second_party)):
         if party is None:

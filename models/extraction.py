@@ -121,6 +121,7 @@ class Agreement:
     programs: list[Program] = field(default_factory=list)
     total_anggaran: float | None = None
     total_mismatch: float | None = None  # printed total minus the sum of rows, when they differ
+    pages: list[int] | None = None       # [first, last] page of the agreement in its PDF (a bundle has several)
 
 
 @dataclass
@@ -133,6 +134,7 @@ class Extraction:
     commitments: list[Commitment] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)  # document order; a bundle has several
     report: dict | None = None
+    errors: list[str] = field(default_factory=list)  # parts that could not be read (a PDF page), the rest kept
     extractor_version: str = EXTRACTOR_VERSION
 
     @property
@@ -153,4 +155,5 @@ class Extraction:
             "agreement": asdict(self.agreement) if self.agreement else None,
             "agreements": [asdict(a) for a in self.agreements],
             "report": self.report,
+            "errors": list(self.errors),
         }

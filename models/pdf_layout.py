@@ -42,6 +42,7 @@ class PdfPage:
     tables: list[PdfTable] = field(default_factory=list)
     method: str = "pdfplumber"      # pdfplumber | ocr: how this page's words were obtained
     skew_degrees: float = 0.0       # rotation corrected before OCR (0 for digital pages)
+    error: str | None = None        # why this page could not be read (the rest of the document still is)
 
     @property
     def orientation(self) -> str:

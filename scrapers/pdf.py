@@ -138,16 +138,24 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
                 if not digital.words and _has_image(pdfium_doc[index]):
                     digital = None
             if digital is None and (needs_ocr[index] or _has_image(pdfium_doc[index])):
-                from scrapers.ocr import ocr_page
+                from scrapers.ocr import ocr_page, tesseract_available
 
                 width, height = pdfium_doc[index].get_size()
+                words, skew, error = [], 0.0, None
                 try:
                     words, skew = ocr_page(pdfium_doc[index])
-                except SourceError:
-                    raise
+                except SourceError as exc:
+                    if not tesseract_available():
+                        raise  # no OCR at all is the machine's problem, not this page's
+                    error = f"page {index + 1}: {exc}"  # one page over its time limit: the others still count
+                except MemoryError:
+                    raise  # a bomb is the whole file's refusal (read_pdf_isolated says so)
                 except Exception as exc:  # not a broken file: say it was the OCR step
-                    raise SourceError(f"OCR failed on page {index + 1} ({type(exc).__name__}: {exc})") from None
-                layout.append(PdfPage(index + 1, width, height, words, [], "ocr", skew))
+                    error = f"page {index + 1}: OCR failed ({type(exc).__name__}: {exc})"
+                if not words and error is None:  # a damaged, blurred or blackened scan (a bad merge, a
+                    # truncated image): recorded, so a bundle loses that page and not every agreement
+                    error = f"page {index + 1}: the scanned image gives no readable text (damaged, blurred or blank)"
+                layout.append(PdfPage(index + 1, width, height, words, [], "ocr", skew, error))
             else:
                 layout.append(digital)
             page.close()  # frees pdfminer's per-page objects: long PDFs otherwise grow memory

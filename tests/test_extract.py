@@ -116,7 +116,7 @@ def test_extract_command_prints_the_contract():
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert set(data) == {"contract_version", "source", "officials", "opds", "dates", "quotes", "commitments",
-                         "agreement", "agreements", "report"}
+                         "agreement", "agreements", "report", "errors"}
     assert data["contract_version"] == 2
     assert data["source"] == {"path": str(SAMPLE.resolve()), "url": None, "kind": "text",
                               "title": data["source"]["title"], "published": "2025-06-26",
