@@ -39,16 +39,30 @@ def _verbs() -> tuple[re.Pattern, re.Pattern]:
     return after, before
 
 
+def _speech_after(tail: str) -> bool:
+    return bool(_verbs()[0].match(tail))
+
+
 def find_quote_spans(text: str) -> list[Quote]:
     quotes = []
     for para in re.finditer(r"[^\n]+", text):
         p_start, p_text = para.start(), para.group()
         i = 0
+        lead = len(p_text) - len(p_text.lstrip())
+        # sites that type ” (or ') for both marks open a paragraph with it: ”Sebenarnya … 100 persen,”
+        misopened = p_text[lead:lead + 1] in ("”", "'") and p_text.find(p_text[lead], lead + 1) > lead + 1
         while i < len(p_text):
             ch = p_text[i]
-            if ch in OPEN:
-                closing = "”" if ch == "“" else '"'
+            if ch == '"' and re.match(r"[,.!?)]", p_text[i - 1:i]) and _speech_after(p_text[i + 1:]):
+                i += 1  # '… urusi)," kata X': the close of a quote opened paragraphs before, not an opening
+                continue
+            if ch in OPEN or (misopened and i == lead):
+                closing = "”" if ch in "“”" else "'" if ch == "'" else '"'
                 j = p_text.find(closing, i + 1)
+                if ch == "“":  # "…, “ kata Bupati": an opening mark typed after the words closes them
+                    wrong = re.search(r"[,.!?]\s?“", p_text[i + 1:])
+                    if wrong and (j == -1 or i + 1 + wrong.end() - 1 < j):
+                        j = i + 1 + wrong.end() - 1
                 if ch == '"' and j == -1:
                     j = p_text.find("”", i + 1)
                 if j == -1:  # opens but never closes in this paragraph: a multi-paragraph quote

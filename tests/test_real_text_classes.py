@@ -194,3 +194,13 @@ def test_appointment_list_gives_each_name_its_new_post(extractor):
             "Kepala Dinas Pendidikan.")
     found = {n: o["position"] for n, o in people(run(extractor, text, published="2024-07-01")).items()}
     assert found == {"Wilopo": "Kepala Dinas Sosial", "Dwi Riyanto": "Kepala Dinas Pendidikan"}
+
+
+def test_quotation_marks_as_sites_type_them(extractor):
+    text = ("MAGETAN – Sekretaris Dinas Pendidikan Magetan, Dian Purwati, meninjau sekolah, Rabu (20/11/2024).\n"
+            "”Semua sekolah itu ya semua ada, tetapi tetap kita filter,” katanya.\n"
+            "“Atap timbulnya dari situ, dari air masuk itu,“ kata Dian saat meninjau lokasi.\n"
+            "\"Neng desa kene jarene enek emas\n\nSenaoso abot tetep tak urusi,\" kata Dian lagi.")
+    quotes = run(extractor, text, published="2024-11-20")["quotes"]
+    assert [q["text"][:20] for q in quotes] == ["Semua sekolah itu ya", "Atap timbulnya dari ", "Neng desa kene jaren"]
+    assert {q["speaker"] for q in quotes} == {"Dian Purwati"}
