@@ -52,6 +52,11 @@ ROMAN = re.compile(r"[IVXLC]+")
 
 
 @cache
+def _suffix_titles() -> frozenset:
+    return frozenset(_key(t) for t in phrases("name_suffix_title"))
+
+
+@cache
 def _retired() -> re.Pattern:
     return re.compile(rf"\(\s*(?:{alternation(phrases('retired_rank'))})\.?\s*\)", re.I)
 
@@ -122,6 +127,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             continue
         if in_degrees or after_comma:
             break  # "Maulana, Wali Kota" — a comma ends the name unless degrees follow
+        if words and key in _suffix_titles():
+            break  # "Indra Catri Dt. Malako Nan Putiah": an adat title, not the name
         # "M. Hafiz Alfarisi"; a bare initial inside a name: "Arief R Wismansyah"
         initial = re.fullmatch(r"[A-Z]\.", token) or (re.fullmatch(r"[A-HJ-UWYZ]", token) and (
             words or re.match(r"\s+[A-Z][a-z]{2,}", text[match.end():])))  # "P Sidabutar"

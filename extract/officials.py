@@ -81,10 +81,22 @@ def _place(text: str, pos: int) -> tuple[str | None, int]:
     return place, pos + m.group().index(words[0]) + len(place)
 
 
+@cache
+def _speech_before_name() -> re.Pattern:
+    verbs = alternation([v for v in load_rules().speech_verbs if " " not in v])
+    return re.compile(rf"(?<![\w-])(?:{verbs})(?:nya)?\s+$", re.I)
+
+
 def _name_before(text: str, start: int) -> ParsedName | None:
     window_start = max(0, start - 160)
     connector = _connector_before().search(text, window_start, start)
     if not connector:
+        # "…,” kata Roy Sidharta Ahli Muda Satpol PP": after a speech verb, the name runs up to the title
+        for m in re.finditer(r"(?<=\s)[A-Z]", text[max(0, start - 60):start]):
+            at = max(0, start - 60) + m.start()
+            candidate = parse_name(text, at)
+            if candidate and candidate.end >= start - 1 and _speech_before_name().search(text, max(0, at - 20), at):
+                return candidate
         return None
     for m in re.finditer(r"(?:(?<=\s)|(?<=^)|(?<=\())[A-Z]", text[window_start:connector.start()], re.M):
         candidate = parse_name(text, window_start + m.start())
@@ -290,10 +302,37 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         hits.append(hit)
         if name and name.start > m.start() and not level:
             hits += _co_holders(text, hit)
+    hits += _acting_agency_heads(text, skip, hits, default_region, local)
     _appointed(text, hits)
     named = {h.name.bare for h in hits if h.name}
     hits += [h for h in _fraction_members(text, skip, default_region) if h.name.bare not in named]
     return sorted(hits, key=lambda h: h.start)
+
+
+@cache
+def _acting_before_agency() -> re.Pattern:
+    return re.compile(rf"(?<![\w.])(?P<acting>{alternation(load_rules().acting)})\s*(?:\([^()\n]{{1,8}}\)\s*)?(?=[A-Z])", re.I)
+
+
+def _acting_agency_heads(text: str, skip, hits: list[TitleHit], default_region, local) -> list[TitleHit]:
+    """"Pelaksana Tugas Harian (Plh) Disdik Aceh, Asbaruddin": an acting prefix before an agency
+    names its acting head (Plh. Kepala Dinas Pendidikan)."""
+    out = []
+    for m in _acting_before_agency().finditer(text):
+        if skip(m.start()) or any(h.start <= m.start() < h.end for h in hits):
+            continue
+        hit = opd_at(text, m.end(), "", local)
+        if not hit or hit.start != m.end():
+            continue
+        region, end = region_at(text, hit.end, None, default_region)
+        after = re.match(r"\s*,?\s*", text[end:])
+        name = parse_name(text, end + after.end())
+        if name:
+            acting = load_rules().acting[re.sub(r"\s+", " ", m.group("acting").lower())]
+            out.append(TitleHit(position=_combine("Kepala Dinas", hit.canonical) if hit.canonical.startswith("Dinas")
+                                else f"Kepala {hit.canonical}", acting=acting, start=m.start(), end=name.end,
+                                opd=hit.canonical, region=region, name=name))
+    return out
 
 
 @cache

@@ -204,3 +204,13 @@ def test_quotation_marks_as_sites_type_them(extractor):
     quotes = run(extractor, text, published="2024-11-20")["quotes"]
     assert [q["text"][:20] for q in quotes] == ["Semua sekolah itu ya", "Atap timbulnya dari ", "Neng desa kene jaren"]
     assert {q["speaker"] for q in quotes} == {"Dian Purwati"}
+
+
+def test_acting_before_an_agency_adat_titles_and_a_name_before_its_title(extractor):
+    text = ("BANDA ACEH – Guru harus dekat, ujar Pelaksana Tugas Harian (Plh) Disdik Aceh, Asbarudin, Selasa (22/4/2025). "
+            "Perjanjian diteken Bupati Agam H. Indra Cahyadi Dt. Malako Nan Putiah. Barang disita, kata Roy Sudarta "
+            "Ahli Muda Satuan Polisi Pamong Praja Kota Pasuruan.")
+    found = people(run(extractor, text))
+    assert (found["Asbarudin"]["acting"], found["Asbarudin"]["position"]) == ("Plh.", "Kepala Dinas Pendidikan")
+    assert "Indra Cahyadi" in found
+    assert found["Roy Sudarta"]["position"] == "Ahli Muda Satuan Polisi Pamong Praja"
