@@ -72,7 +72,7 @@ def _directive() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])[^.;]{{0,80}}?(?<![\w-])(?:{links})(?![\w-])", re.I)
 
 
-def classify(sentence: str, quoted: bool = False) -> str | None:
+def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | None:
     """pledge | target | instruction, or None for a statement.
 
     Strong cues (menargetkan, meminta, berjanji …) decide by precedence target > instruction >
@@ -84,7 +84,9 @@ def classify(sentence: str, quoted: bool = False) -> str | None:
     - a deadline ("paling lambat", weak_target) makes a target unless the sentence says when an
       event takes place ("rapat digelar pekan depan": schedule);
     - the noun "target" makes a target only with a number and no realisation ("realisasinya");
-    - "akan" (weak_pledge) makes a pledge unless negated, hedged or in a relative clause ("yang akan").
+    - "akan" (weak_pledge) makes a pledge when someone of the speaker's side acts (quoted, a named
+      official in the sentence, kami/pihaknya/Pemkab, a future passive), unless hedged, negated
+      ("belum") or in someone else's relative clause ("yang akan"); not as a condition's consequence.
     """
     sentence = _ignored().sub(" ", sentence)  # "… dari target Rp 5 miliar": background, not a target set
     found = {kind for pattern, kind in _cue_patterns() if pattern.search(sentence)}
@@ -110,10 +112,11 @@ def classify(sentence: str, quoted: bool = False) -> str | None:
         return "target"
     if "target_noun" in found and NUMBER.search(sentence) and "realisation" not in found:
         return "target"
-    if "weak_pledge" in found and not found & {"negation", "hedge", "relative"}:
-        if "conditional" in found and not _first_person().search(sentence):
+    relative = "relative" in found and not _relative_own().search(sentence)  # "yang akan kami laksanakan" is ours
+    if "weak_pledge" in found and not found & {"negation", "hedge"} and not relative:
+        if "conditional" in found and not _pledge_actor().search(sentence):
             return None  # "Kalau lingkungan tidak bersih, nyamuk akan berkembang": a consequence
-        if quoted or _pledge_actor().search(sentence) or _future_passive().search(sentence):
+        if quoted or named or _pledge_actor().search(sentence) or _future_passive().search(sentence):
             return "pledge"  # "kami akan", "akan kami evaluasi", "Pemkab akan": the speaker's side acts
     return None
 
@@ -121,6 +124,11 @@ def classify(sentence: str, quoted: bool = False) -> str | None:
 @cache
 def _ignored() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation(phrases('ignore_for_kind'))})(?![\w-])", re.I)
+
+
+@cache
+def _relative_own() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])yang\s+akan\s+(?:{alternation(phrases('pledge_actor'))})(?![\w-])", re.I)
 
 
 @cache

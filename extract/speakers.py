@@ -199,7 +199,9 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
             continue
         for a, b, quote in _segments(start, end, spoken):
             sentence = text[a:b].strip(" “”\"\n,")
-            kind = classify(sentence, quoted=quote is not None) if len(sentence.split()) >= 3 else None
+            named = quote is None and (_in_window(officials, a, b) is not None
+                                       or any(a <= h.start < b for h in titles))
+            kind = classify(sentence, quoted=quote is not None, named=named) if len(sentence.split()) >= 3 else None
             if not kind or sentence.lower() in seen:
                 continue
             institutional, head = _institution_speaks(text, a, b, officials, doc._.opds) if quote is None else (False, None)
