@@ -125,6 +125,11 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             in_degrees = True
             pos = end = match.end()
             continue
+        split = re.match(r"\s*([A-Za-z]{1,4}\.?)", text[match.end():])  # "A. Md", "S. Pd": a degree typed apart
+        if words and split and re.fullmatch(r"[A-Z]\.", token) and _key(token + split.group(1)) in _vocab()[1]:
+            in_degrees = True
+            pos = end = match.end() + split.end()
+            continue
         if in_degrees or after_comma:
             break  # "Maulana, Wali Kota" — a comma ends the name unless degrees follow
         if words and key in _suffix_titles():

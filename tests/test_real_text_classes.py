@@ -214,3 +214,12 @@ def test_acting_before_an_agency_adat_titles_and_a_name_before_its_title(extract
     assert (found["Asbarudin"]["acting"], found["Asbarudin"]["position"]) == ("Plh.", "Kepala Dinas Pendidikan")
     assert "Indra Cahyadi" in found
     assert found["Roy Sudarta"]["position"] == "Ahli Muda Satuan Polisi Pamong Praja"
+
+
+def test_degrees_typed_apart_and_village_posts(extractor):
+    text = ("PADANG PANJANG – Rapat paripurna dipimpin Ketua DPRD Kota Padang Panjang Mardian Syahputra A. Md, "
+            "Rabu (17/6/2020). Dalam keputusan tersebut, Artini ditunjuk sebagai Penjabat Kepala Desa Persiapan "
+            "Sangatta Prima, Kabupaten Kutai Timur.")
+    found = people(run(extractor, text, published="2020-06-17"))
+    assert found["Mardian Syahputra"]["position"] == "Ketua Dewan Perwakilan Rakyat Daerah"
+    assert "Sangatta Prima" not in found
