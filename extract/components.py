@@ -3,11 +3,12 @@ use are loaded once, when the component is created."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from models import Opd
+from models import Mention, Opd
 
 from extract.dates import find_dates
 from extract.furniture import FurnitureMask
@@ -24,6 +25,13 @@ for _name in ("error", "published", "url", "skip", "region", "dateline_region", 
               "commitments"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+@cache
+def _place_units() -> frozenset:
+    """Units named after a place by a title ("Camat X" -> Kecamatan X), from positions.csv."""
+    return frozenset(p.opd_from.split(":", 1)[1] for p in load_rules().positions
+                     if p.opd_from.startswith(("place:", "place_skip:")))
 
 
 def guarded(component):
@@ -70,6 +78,14 @@ def make_officials(nlp, name):
         hits = find_opds(text, skip.with_headlines, region, local)  # a headline's agency is in the body too
         doc._.opds = group_opds(text, hits, region)
         known = {(o.name.lower(), o.region) for o in doc._.opds}
+        # the agency of a title counts as an OPD of the document, named holder or not ("… Sekda, Asisten …")
+        for h in doc._.titles:
+            region_of = None if h.opd in load_rules().national_opds else h.region or region
+            if not h.name and h.opd and h.opd.split(" ", 1)[0] in _place_units():
+                continue  # "Camat Rudi …" later in the text: the word after the title may be the person
+            if h.opd and (h.opd.lower(), region_of) not in known:
+                doc._.opds.append(Opd(name=h.opd, region=region_of, mentions=[Mention(h.start, h.end, text[h.start:h.end])]))
+                known.add((h.opd.lower(), region_of))
         # officials' agencies count as OPDs of the document too
         for o in doc._.officials:
             region_of = None if o.opd in load_rules().national_opds else o.region or region

@@ -129,9 +129,16 @@ def _place_words() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alternation(phrases('title_as_place'))})\s+$", re.I)
 
 
+@cache
+def _document_words() -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{alternation(phrases('title_in_document_name'))})\s+$", re.I)
+
+
 def _names_a_place(text: str, start: int) -> bool:
-    """"Kantor Bupati", "Rumah Dinas Gubernur": the title names a building, not a person."""
-    return bool(_place_words().search(text, max(0, start - 30), start))
+    """"Kantor Bupati", "Rumah Dinas Gubernur": the title names a building, not a person;
+    "Peraturan Menteri PANRB", "Keputusan Bupati": a document."""
+    window = max(0, start - 30)
+    return bool(_place_words().search(text, window, start) or _document_words().search(text, window, start))
 
 
 def _unit_name(text: str, pos: int) -> tuple[str | None, int]:
