@@ -82,6 +82,11 @@ def _place(text: str, pos: int) -> tuple[str | None, int]:
 
 
 @cache
+def _sentence_lead() -> re.Pattern:
+    return re.compile(rf"(?:^|[.\n]\s*)(?:{alternation(phrases('sentence_lead'))})\s*,?\s*$", re.I)
+
+
+@cache
 def _speech_before_name() -> re.Pattern:
     verbs = alternation([v for v in load_rules().speech_verbs if " " not in v])
     return re.compile(rf"(?<![\w-])(?:{verbs})(?:nya)?\s+$", re.I)
@@ -95,7 +100,8 @@ def _name_before(text: str, start: int) -> ParsedName | None:
         for m in re.finditer(r"(?<=\s)[A-Z]", text[max(0, start - 60):start]):
             at = max(0, start - 60) + m.start()
             candidate = parse_name(text, at)
-            if candidate and candidate.end >= start - 1 and _speech_before_name().search(text, max(0, at - 20), at):
+            if candidate and candidate.end >= start - 1 and (_speech_before_name().search(text, max(0, at - 20), at)
+                                                             or _sentence_lead().search(text, max(0, at - 25), at)):
                 return candidate
         return None
     for m in re.finditer(r"(?:(?<=\s)|(?<=^)|(?<=\())[A-Z]", text[window_start:connector.start()], re.M):
