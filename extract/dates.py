@@ -38,6 +38,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     return numeric, written
 
 
+@cache
+def _past_without_year() -> re.Pattern:
+    """"pada 3 Februari lalu", "pada 19/9/2016 lalu": an event date written in the prose."""
+    month = alternation(months())
+    lead = alternation(phrases("date_lead"))
+    return re.compile(rf"(?<![\w])(?:{lead})\s+(?P<d>\d{{1,2}})(?:\s+(?P<month>{month})|/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}))"
+                      rf"(?P<lalu>\s+lalu)?(?![\w/])", re.I)
+
+
 def _year(y: str | None, reference: date | None) -> int | None:
     if y:
         return int(y) + 2000 if len(y) == 2 else int(y)
@@ -73,7 +82,7 @@ def _excluded(text: str, start: int, end: int) -> bool:
     return len(line.strip()) < len(text[start:end]) + 25 and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", line.replace(text[start:end], ""))
 
 
-URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/|-\d{2}|\d{4})")
+URL_YEAR = re.compile(r"[/-]((?:19|20)\d{2})(?=[/-]|\d{4}|$)")
 YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
 
 
@@ -168,6 +177,18 @@ def find_dates(text: str, published: str | None, skip, url: str | None = None) -
         end = _make(start.year, month, int(m.group("d2")), None, True) if m.group("d2") else None
         found.append(_mention(m, start, end))
         taken.append((m.start(), m.end()))
+    for m in _past_without_year().finditer(text):
+        if skip(m.start()) or any(s <= m.start("d") < e for s, e in taken) or _excluded(text, m.start(), m.end()):
+            continue
+        if m.group("month") and not m.group("lalu"):
+            continue  # "pada 5 Juni" without a year or "lalu" may be a plan: only past mentions are dated
+        month = months()[m.group("month").lower()] if m.group("month") else int(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else (reference.year if reference else (candidates[0] if candidates else None))
+        start = _make(year, month, int(m.group("d")), reference, bool(m.group("y")))
+        if start:
+            found.append(DateMention(date=start.isoformat(), text=text[m.start("d"):m.end()].strip(),
+                                     start=m.start("d"), end=m.end()))
+            taken.append((m.start("d"), m.end()))
     if not found:
         found += _relative(text, reference, skip, taken)
     found.sort(key=lambda d: d.start)

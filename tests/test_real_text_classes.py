@@ -223,3 +223,12 @@ def test_degrees_typed_apart_and_village_posts(extractor):
     found = people(run(extractor, text, published="2020-06-17"))
     assert found["Mardian Syahputra"]["position"] == "Ketua Dewan Perwakilan Rakyat Daerah"
     assert "Sangatta Prima" not in found
+
+
+def test_dates_in_prose_hoped_dates_and_caption_credits(extractor):
+    text = ("KOBAR – Pelantikan pertama digelar pada 19/9/2016 lalu, dan penugasan Plh ditetapkan pada 3 Februari "
+            "lalu. Pemkab berharap 3 Januari 2017 izin bisa turun.\n"
+            "Petugas memeriksa instalasi air, Jumat (9/1/2009). FOTO ANTARA/Fulan\n"
+            "Kepala BKD Kobar, Heriyanto, menunggu izin, Senin (2/1/2017).")
+    dates = [d["date"] for d in run(extractor, text, published="2017-01-03")["dates"]]
+    assert dates == ["2016-09-19", "2016-02-03", "2017-01-02"]  # "3 Februari lalu": the last one before publication

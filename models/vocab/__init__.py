@@ -136,7 +136,7 @@ SHORT_LINE = 100  # a "prefix_short" marker only counts on lines shorter than th
 class Marker:
     marker: str
     action: str  # teaser | drop_line | caption | stop
-    match: str   # prefix | prefix_short | line | contains_short
+    match: str   # prefix | prefix_short | line | contains_short | contains
 
     def matches(self, line: str) -> bool:
         text, marker = line.strip().lower(), self.marker.lower()
@@ -144,7 +144,7 @@ class Marker:
             return text.strip(" .:!-–—|") == marker.strip(" .:")
         if self.match in ("prefix_short", "contains_short") and len(text) >= SHORT_LINE:
             return False
-        if self.match == "contains_short":
+        if self.match in ("contains_short", "contains"):
             return marker in text
         return text.startswith(marker)
 
