@@ -100,7 +100,7 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
         return strong
     if past and strong != "instruction":
         return None  # background, not a commitment
-    if "weak_instruction" in found and not found & {"regulation", "hedge"}:
+    if "weak_instruction" in found and not found & {"regulation", "hedge", "relative"}:
         must = next(p for p, k in _cue_patterns() if k == "weak_instruction").search(sentence)
         around = sentence[max(0, must.start() - 12):must.end() + 8]  # "kami harus", "harus kami lakukan"
         return "pledge" if _first_person().search(around) else "instruction"
