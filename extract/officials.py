@@ -290,7 +290,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         level = rule.level if rule.level in KIND_PREFIX else None  # "Bupati Gowa" -> Kabupaten Gowa
         region, end = region_at(text, end, level, default_region)
         end = _skip_paren(text, skip_areas(text, end) if region else end)
-        role = re.match(r"\s+selaku\s+[^,\n]{1,80}?(?=,)", text[end:])  # "selaku Ketua TPID,"
+        role = re.match(rf"\s+(?:{alternation(phrases('role_intro'))})\s+[^,\n]{{1,80}}?(?=,)", text[end:])  # "selaku Ketua TPID,"
         if role:
             end += role.end()
         party = _affiliation().match(text, end)

@@ -48,7 +48,7 @@ def opening_blocks(lines: list[str]) -> list[PartyBlock]:
         line = line.strip()
         found = label_re.match(line)
         if found:
-            key, value = _field_of(found["label"]), found["value"].strip()
+            key, value = _field_of(found["label"]), found["value"].strip().lstrip(".:;, ")  # ":." OCR'd dust
             if key == "name":
                 blocks.append(PartyBlock(name=value))
             elif blocks and key in ("position", "nip"):
