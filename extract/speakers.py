@@ -173,12 +173,14 @@ def _institution_speaks(text: str, start: int, end: int, officials: list[Officia
         return False, None  # a named official, or "kata dia", in the sentence: a person speaks
     lead = start + (len(text[start:end]) - len(text[start:end].lstrip(" “”\"\n")))
     sentence = text[lead:end]
-    dateline = re.match(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:\(ANTARA\)\s*)?(?:,\s*[\w.]+\s*)?[-–—]\s*", sentence)
+    dateline = re.match(r"[\w.]+(?:[\s,]+[\w.]+){0,4}?\s*(?:\(ANTARA\)\s*)?[-–—]\s*", sentence[:60])
     head = lead + (dateline.end() if dateline else 0)
     for o in opds:
         if any(0 <= m.start - head <= 2 for m in o.mentions):
-            heads = [x.name for x in officials if x.opd == o.name]
-            return True, heads[0] if len(heads) == 1 else None
+            # the agency's head speaks for it once the text has named the head, not in the lead
+            heads = [x for x in officials if x.opd == o.name]
+            named_before = len(heads) == 1 and any(m.start < start for m in heads[0].mentions)
+            return True, heads[0].name if named_before else None
     return bool(_institution_subject().search(text[head:end])), None
 
 
