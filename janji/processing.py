@@ -162,6 +162,11 @@ class ExtractionWorker:
 
 def _documents(db: sqlite_utils.Database, ids: list[int]) -> Iterator[tuple[int, Document | None, str | None]]:
     for doc_id in ids:
+        (length,) = db.execute("select length(text) from documents where id = ?", [doc_id]).fetchone()
+        if (length or 0) > MAX_TEXT_CHARS:  # refused before the text is loaded (49 MB took 1.5 GB)
+            yield doc_id, None, (f"text of {length:,} characters is over the {MAX_TEXT_CHARS:,}-character "
+                                 "limit for extraction; split the document or read it elsewhere")
+            continue
         row = db["documents"].get(doc_id)
         try:
             doc = document_from_row(db, row)
@@ -170,10 +175,6 @@ def _documents(db: sqlite_utils.Database, ids: list[int]) -> Iterator[tuple[int,
             continue
         except Exception as exc:  # noqa: BLE001 - a row that does not rebuild is that row's failure
             yield doc_id, None, f"stored document could not be read back ({type(exc).__name__}: {exc})"
-            continue
-        if len(doc.text) > MAX_TEXT_CHARS:
-            yield doc_id, None, (f"text of {len(doc.text):,} characters is over the {MAX_TEXT_CHARS:,}-character "
-                                 "limit for extraction; split the document or read it elsewhere")
             continue
         yield doc_id, doc, None
 

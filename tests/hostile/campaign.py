@@ -121,6 +121,7 @@ def add_trial(name: str, what: str, filename: str | bytes, body: bytes | str, ex
         code, text, s1, m1 = janji(["add", "--db", str(db), os.fsdecode(bad), str(good)], work)
         result = Result("", s1, m1)
         _common(result, code, text)
+        add_code = code
         code, text2, s2, m2 = janji(["process", "--db", str(db)], work)
         result.seconds, result.peak_mb = s1 + s2, max(m1, m2)
         _common(result, code, text2)
@@ -134,6 +135,8 @@ def add_trial(name: str, what: str, filename: str | bytes, body: bytes | str, ex
         if con.execute("select count(*) from documents where status = 'new'").fetchone()[0]:
             result.problems.append("documents left unprocessed")
         _judge(result, expect, match, errors, [f"{s}: {e}" if e else s for s, e in bad_docs.values()])
+        if add_code != (1 if errors else 0):
+            result.problems.append(f"janji add exited {add_code} with {len(errors)} error(s): the exit code must say")
         if check and not result.problems:
             check(con, result)
         return result
