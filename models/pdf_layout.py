@@ -24,13 +24,14 @@ class PdfWord:
 
 @dataclass
 class PdfTable:
-    """A table found from ruling lines. Cells merged over several rows appear once, in the
+    """A table found from ruling lines (in the PDF, or in a scanned page's image). Cells merged over several rows appear once, in the
     first row they cover; the rows below hold None there (a blank cell holds "")."""
     x0: float
     top: float
     x1: float
     bottom: float
     rows: list[list[str | None]] = field(default_factory=list)
+    confidence: float | None = None  # OCR'd tables: mean Tesseract word confidence (0-1); None when digital
 
 
 @dataclass

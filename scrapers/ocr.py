@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import statistics
 import subprocess
 
 from models.pdf_layout import PdfWord
@@ -71,7 +72,7 @@ def _run_tesseract(png: bytes, dpi: int = OCR_DPI) -> str:
 
 
 def _tsv_words(tsv: str, px_per_pt: float) -> list[PdfWord]:
-    words = []
+    words, lines = [], {}
     for line in tsv.splitlines()[1:]:
         cols = line.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip(RULING_GLYPHS + " "):
@@ -82,11 +83,19 @@ def _tsv_words(tsv: str, px_per_pt: float) -> list[PdfWord]:
             x0=left / px_per_pt, top=top / px_per_pt,
             x1=(left + width) / px_per_pt, bottom=(top + height) / px_per_pt,
         ))
+        lines.setdefault(tuple(cols[1:5]), []).append(words[-1])
+    # one text line, one top: a dust speck above a word (low-resolution and JPEG scans keep them)
+    # stretches its box, and the word would fall out of its line when lines are grouped by top
+    for members in lines.values():
+        top, bottom = statistics.median(w.top for w in members), statistics.median(w.bottom for w in members)
+        for w in members:
+            w.top, w.bottom = top, bottom
     return words
 
 
-def ocr_page(pdfium_page) -> tuple[list[PdfWord], float]:
-    """Words of one rendered page in PDF points, and the skew corrected (degrees)."""
+def render_page(pdfium_page):
+    """The page as Tesseract should see it: grayscale, despeckled, deskewed; with its scale
+    (pixels per PDF point) and the skew corrected (degrees)."""
     from PIL import ImageFilter
 
     if not tesseract_available():
@@ -101,6 +110,16 @@ def ocr_page(pdfium_page) -> tuple[list[PdfWord], float]:
         image = image.rotate(skew, fillcolor=255, resample=3)  # 3 = bicubic: keeps strokes smooth
     else:
         skew = 0.0
+    return image, px_per_pt, skew
+
+
+def ocr_image(image, px_per_pt: float) -> list[PdfWord]:
     buf = io.BytesIO()
     image.save(buf, format="PNG")
-    return _tsv_words(_run_tesseract(buf.getvalue(), round(px_per_pt * 72)), px_per_pt), skew
+    return _tsv_words(_run_tesseract(buf.getvalue(), round(px_per_pt * 72)), px_per_pt)
+
+
+def ocr_page(pdfium_page) -> tuple[list[PdfWord], float]:
+    """Words of one rendered page in PDF points, and the skew corrected (degrees)."""
+    image, px_per_pt, skew = render_page(pdfium_page)
+    return ocr_image(image, px_per_pt), skew

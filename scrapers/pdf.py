@@ -138,12 +138,13 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
                 if not digital.words and _has_image(pdfium_doc[index]):
                     digital = None
             if digital is None and (needs_ocr[index] or _has_image(pdfium_doc[index])):
-                from scrapers.ocr import ocr_page, tesseract_available
+                from scrapers.image_tables import read_scan
+                from scrapers.ocr import tesseract_available
 
                 width, height = pdfium_doc[index].get_size()
-                words, skew, error = [], 0.0, None
+                words, tables, skew, error = [], [], 0.0, None
                 try:
-                    words, skew = ocr_page(pdfium_doc[index])
+                    words, tables, skew = read_scan(pdfium_doc[index])  # ruled tables read cell by cell
                 except SourceError as exc:
                     if not tesseract_available():
                         raise  # no OCR at all is the machine's problem, not this page's
@@ -155,7 +156,7 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
                 if not words and error is None:  # a damaged, blurred or blackened scan (a bad merge, a
                     # truncated image): recorded, so a bundle loses that page and not every agreement
                     error = f"page {index + 1}: the scanned image gives no readable text (damaged, blurred or blank)"
-                layout.append(PdfPage(index + 1, width, height, words, [], "ocr", skew, error))
+                layout.append(PdfPage(index + 1, width, height, words, tables, "ocr", skew, error))
             else:
                 layout.append(digital)
             page.close()  # frees pdfminer's per-page objects: long PDFs otherwise grow memory

@@ -98,7 +98,8 @@ def read_agreement(doc: Document) -> Agreement | None:
         signed_place=place, signed_date=signed, targets=_targets(tables), programs=programs,
         total_anggaran=total, pages=[pages[0].number, pages[-1].number] if pages else None,
     )
-    if total is not None and programs:
+    if total is not None and programs and all(p.anggaran is not None for p in programs):  # an unread
+        # amount (null) is no evidence that the printed total is wrong
         difference = round(total - sum(p.anggaran or 0.0 for p in programs), 2)
         agreement.total_mismatch = difference if abs(difference) >= 0.5 else None  # below a rupiah is rounding
     return agreement

@@ -151,10 +151,13 @@ def build_case(case) -> bytes:
     return buf.getvalue()
 
 
-def scanned_copy(raw: bytes, angle: float = 1.5, dpi: int = 200, seed: int = 7) -> bytes:
-    """The same pages as images only: rotated a little, with speckle, like an office scanner."""
+def scanned_copy(raw: bytes, angle: float = 1.5, dpi: int = 200, seed: int = 7, jpeg_quality: int | None = None,
+                 stamp: bool = False) -> bytes:
+    """The same pages as images only: rotated a little, with speckle, like an office scanner;
+    optionally JPEG-compressed (its block noise) and with an office stamp over the lampiran."""
     import numpy as np
     import pypdfium2 as pdfium
+    from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
@@ -162,22 +165,50 @@ def scanned_copy(raw: bytes, angle: float = 1.5, dpi: int = 200, seed: int = 7) 
     out = io.BytesIO()
     pdf = canvas.Canvas(out)
     rng = np.random.default_rng(seed)
-    for page in source:
+    for number, page in enumerate(source, start=1):
         width, height = page.get_size()
         image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        if stamp and number > 1:
+            image = _stamped(image, dpi / 72)
         image = image.rotate(angle, fillcolor=255, resample=3)
         pixels = np.asarray(image).copy()
         speckle = rng.random(pixels.shape)
         pixels[speckle < 0.002] = 0
         pixels[speckle > 0.998] = 255
-        from PIL import Image
         img_buf = io.BytesIO()
-        Image.fromarray(pixels).save(img_buf, format="PNG")
+        if jpeg_quality:
+            Image.fromarray(pixels).save(img_buf, format="JPEG", quality=jpeg_quality)
+        else:
+            Image.fromarray(pixels).save(img_buf, format="PNG")
         pdf.setPageSize((width, height))
         pdf.drawImage(ImageReader(io.BytesIO(img_buf.getvalue())), 0, 0, width, height)
         pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+def _stamped(image, scale: float):
+    """A round office stamp in grey ink over the targets table's right-hand columns, as signed
+    lampiran pages carry them: the ink darkens the text under it (multiply), it does not hide it."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    layer = Image.new("L", image.size, 255)
+    draw = ImageDraw.Draw(layer)
+    cx, cy, r = int(430 * scale), int(150 * scale), int(48 * scale)
+    for width, radius in ((int(2.5 * scale), r), (int(1.2 * scale), int(r * 0.78))):
+        draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=150, width=max(1, width))
+    draw.text((cx - int(28 * scale), cy - int(4 * scale)), "DINAS KESEHATAN", fill=150)
+    return ImageChops.multiply(image, layer)
+
+
+# Scanned copies of kota_dinkes_portrait_ruled as PK files are published (FIELD_GUIDE 7.6):
+# name -> scanned_copy options. The first is the test suite's scan; the bench reads them all.
+SCAN_VARIANTS = {
+    "scan_kota_dinkes": {},
+    "scan_kota_dinkes_rot2_150dpi_jpeg": {"angle": 2.0, "dpi": 150, "jpeg_quality": 60, "seed": 11},
+    "scan_kota_dinkes_300dpi": {"dpi": 300, "seed": 3},
+    "scan_kota_dinkes_stamped": {"stamp": True, "seed": 5},
+}
 
 
 def encrypted_copy() -> bytes:
@@ -194,14 +225,15 @@ def generate(out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     done = out_dir / ".complete"
     cases = load_gold()
-    names = list(cases) + ["scan_kota_dinkes", "bad_encrypted", "bad_truncated", "bad_zero_byte", "bad_not_pdf"]
+    names = list(cases) + list(SCAN_VARIANTS) + ["bad_encrypted", "bad_truncated", "bad_zero_byte", "bad_not_pdf"]
     paths = {name: out_dir / f"{name}.pdf" for name in names}
     if done.exists():
         return paths
     for name, case in cases.items():
         paths[name].write_bytes(build_case(case))
     digital = paths["kota_dinkes_portrait_ruled"].read_bytes()
-    paths["scan_kota_dinkes"].write_bytes(scanned_copy(digital))
+    for name, options in SCAN_VARIANTS.items():
+        paths[name].write_bytes(scanned_copy(digital, **options))
     paths["bad_encrypted"].write_bytes(encrypted_copy())
     paths["bad_truncated"].write_bytes(digital[: len(digital) * 3 // 5])
     paths["bad_zero_byte"].write_bytes(b"")
