@@ -159,22 +159,25 @@ def bundle(gold: dict) -> None:
     spec = importlib.util.spec_from_file_location("make_pk_bundle", ROOT / "tests" / "pk" / "make_pk_bundle.py")
     bundles = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bundles)
-    raw, ranges = bundles.build_bundle()
-    start = time.perf_counter()
-    result = read_pdf(raw)
-    found = read_agreements(Document(raw=raw, text=result.text, kind="pk", pages=result.pages, layout=result.layout))
-    took = time.perf_counter() - start
-    split = sum(a.pages == r and a.opd == gold[name]["expected"]["opd"]
-                for a, r, name in zip(found.agreements, ranges, bundles.MEMBERS))
-    rows = total = 0
-    for a, r, name in zip(found.agreements, ranges, bundles.MEMBERS):
-        offset = r[0] - 1
-        got = {(t.sasaran, t.indikator, t.target, t.value, t.unit, t.page) for t in a.targets}
-        rows += sum((t["s"], t["i"], t["t"], t["v"], t["unit"], t["p"] + offset) in got for t in gold[name]["targets"])
-    total = sum(len(gold[name]["targets"]) for name in bundles.MEMBERS)
-    print(f"\nbundle ({len(result.pages)} pages: cover, daftar isi, {len(bundles.MEMBERS)} agreements): "
-          f"{len(found.agreements)} agreements found, {split}/{len(bundles.MEMBERS)} with the right pages and OPD, "
-          f"target rows exact {rows}/{total}, {len(result.pages) / took:.1f} pages/s")
+    for scanned in (False, True):
+        if scanned and shutil.which("tesseract") is None:
+            break
+        raw, ranges = bundles.build_bundle(scanned=scanned)
+        start = time.perf_counter()
+        result = read_pdf(raw)
+        found = read_agreements(Document(raw=raw, text=result.text, kind="pk", pages=result.pages, layout=result.layout))
+        took = time.perf_counter() - start
+        split = sum(a.pages == r and a.opd == gold[name]["expected"]["opd"]
+                    for a, r, name in zip(found.agreements, ranges, bundles.MEMBERS))
+        rows = 0
+        for a, r, name in zip(found.agreements, ranges, bundles.MEMBERS):
+            got = {(t.sasaran, t.indikator, t.target, t.value, t.unit, t.page) for t in a.targets}
+            rows += sum((t["s"], t["i"], t["t"], t["v"], t["unit"], t["p"] + r[0] - 1) in got for t in gold[name]["targets"])
+        total = sum(len(gold[name]["targets"]) for name in bundles.MEMBERS)
+        print(f"\n{'scanned' if scanned else 'digital'} bundle ({len(result.pages)} pages: cover, daftar isi, "
+              f"{len(bundles.MEMBERS)} agreements): {len(found.agreements)} agreements found, {split}/{len(bundles.MEMBERS)} "
+              f"with the right pages and OPD, target rows exact {rows}/{total}, {took / len(result.pages):.2f} s/page")
+
 
 if __name__ == "__main__":
     main()

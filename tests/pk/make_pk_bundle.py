@@ -59,16 +59,20 @@ def page_count(raw: bytes) -> int:
         doc.close()
 
 
-def build_bundle(members: list[str] = MEMBERS) -> tuple[bytes, list[list[int]]]:
-    """The bundle's bytes and each member's [first, last] page in it."""
+def build_bundle(members: list[str] = MEMBERS, scanned: bool = False) -> tuple[bytes, list[list[int]]]:
+    """The bundle's bytes and each member's [first, last] page in it; `scanned`: every page an
+    office scan (make_pk_fixtures.scanned_copy), as most bundles are published."""
     gold = fixtures.load_gold()
     parts = [fixtures.build_case(gold[name]) for name in members]
+    if scanned:
+        parts = [fixtures.scanned_copy(raw, seed=n) for n, raw in enumerate(parts)]
     ranges, page = [], FRONT_PAGES + 1
     for raw in parts:
         n = page_count(raw)
         ranges.append([page, page + n - 1])
         page += n
-    return concatenate([front_matter(members, [r[0] for r in ranges])] + parts), ranges
+    front = front_matter(members, [r[0] for r in ranges])
+    return concatenate([fixtures.scanned_copy(front) if scanned else front] + parts), ranges
 
 
 def damage_first_image(raw: bytes) -> bytes:
