@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from models import Document
-from scrapers.decode import decode_text
+from scrapers.decode import decode_text, looks_binary
 from scrapers.errors import SourceError
 from scrapers.text import clean_document, display_path
 
@@ -31,6 +31,8 @@ def sniff_kind(raw: bytes, suffix: str = "", content_type: str | None = None) ->
 
 
 def read_text(raw: bytes, *, path: str | None = None, url: str | None = None) -> Document:
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and looks_binary(raw[:4096].decode("latin-1")):
+        raise SourceError("binary bytes in a text file (an image, archive or program named .txt): not stored")
     text = decode_text(raw)  # UTF-16 with a BOM, UTF-8, else windows-1252; cleaned
     if not text.strip():
         raise SourceError("empty text file: nothing to read")
