@@ -47,15 +47,20 @@ def add(db, sources, published):
 
 @cli.command()
 @click.option("--all", "everything", is_flag=True, help="Re-extract every document, not only new ones.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Documents extracted at once, each in its own worker (default: the machine's cores); "
+                   "what is stored is the same for any N.")
 @db_option
-def process(db, everything):
+def process(db, everything, jobs):
     """Extract officials, OPDs, dates, commitments and agreements from stored documents.
 
     Works offline from the stored text and bytes; each document's derived rows are replaced
     in one transaction.
     """
+    import os
+
     from janji.pipeline_run import process_pending
-    summary = process_pending(db, everything)
+    summary = process_pending(db, everything, jobs=jobs or os.cpu_count() or 1)
     if not summary.pending:
         click.echo("nothing to process (use --all to re-extract everything)")
         click.echo(str(summary.compared))

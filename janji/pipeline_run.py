@@ -26,10 +26,11 @@ class ProcessSummary:
 
 
 def process_pending(db: sqlite_utils.Database, everything: bool = False, show_progress: bool = True,
-                    extractor=None) -> ProcessSummary:
+                    extractor=None, jobs: int = 1) -> ProcessSummary:
     """Extract and store every pending document (every document with everything=True), then
     recompute the cross-document comparisons. Comparisons run even when nothing was pending:
-    they are cheap and complete a run that stopped before reaching them."""
+    they are cheap and complete a run that stopped before reaching them. `jobs` > 1 extracts that
+    many documents at once; what is stored is the same."""
     ids = pending(db, everything)
     done = failed = 0
     if ids:
@@ -38,5 +39,9 @@ def process_pending(db: sqlite_utils.Database, everything: bool = False, show_pr
             extractor = Extractor()
         from janji.progress import progress
         with progress(len(ids), "process") if show_progress else nullcontext(lambda n=1: None) as advance:
-            done, failed = process_documents(db, extractor, ids, advance)
+            if jobs > 1 and len(ids) > 1:  # workers side by side, one writer (janji/pool.py)
+                from janji.pool import process_documents_pooled
+                done, failed = process_documents_pooled(db, extractor, ids, min(jobs, len(ids)), advance)
+            else:
+                done, failed = process_documents(db, extractor, ids, advance)
     return ProcessSummary(len(ids), done, failed, refresh_comparisons(db))

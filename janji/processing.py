@@ -37,8 +37,9 @@ def process_budget() -> float:
         return BUDGET_S
 
 
-def document_from_row(db: sqlite_utils.Database, row: dict) -> Document:
-    """Rebuild the Document the extractor needs from its stored row (PDF layout is re-read)."""
+def document_from_row(db: sqlite_utils.Database, row: dict, read_layout: bool = True) -> Document:
+    """Rebuild the Document the extractor needs from its stored row (PDF layout is re-read;
+    with read_layout=False the bytes are only attached, for a pool worker to read: janji/pool.py)."""
     doc = Document(
         raw=b"", text=row["text"] or "", kind=row["kind"], path=row["path"], url=row["url"],
         canonical_url=row["canonical_url"], site=row["site"], title=row["title"],
@@ -53,7 +54,10 @@ def document_from_row(db: sqlite_utils.Database, row: dict) -> Document:
             doc.layout = json.loads(row["layout"])  # the PK reader takes page dicts as stored
         else:  # stored before layouts were kept: read the bytes again (bounded, in a child)
             raw = db.execute("select content from raw_files where sha256 = ?", [row["sha256"]]).fetchone()[0]
-            doc.layout = read_pdf_isolated(raw).layout
+            if read_layout:
+                doc.layout = read_pdf_isolated(raw).layout
+            else:
+                doc.raw = raw
     # offsets into the stored text stay valid: runs of one punctuation character are spaced out
     doc.text = collapse_punctuation_runs(doc.text)
     return doc
@@ -160,7 +164,8 @@ class ExtractionWorker:
         self.stop()
 
 
-def _documents(db: sqlite_utils.Database, ids: list[int]) -> Iterator[tuple[int, Document | None, str | None]]:
+def _documents(db: sqlite_utils.Database, ids: list[int],
+               read_layout: bool = True) -> Iterator[tuple[int, Document | None, str | None]]:
     for doc_id in ids:
         (length,) = db.execute("select length(text) from documents where id = ?", [doc_id]).fetchone()
         if (length or 0) > MAX_TEXT_CHARS:  # refused before the text is loaded (49 MB took 1.5 GB)
@@ -169,7 +174,7 @@ def _documents(db: sqlite_utils.Database, ids: list[int]) -> Iterator[tuple[int,
             continue
         row = db["documents"].get(doc_id)
         try:
-            doc = document_from_row(db, row)
+            doc = document_from_row(db, row, read_layout)
         except SourceError as exc:
             yield doc_id, None, str(exc)
             continue
