@@ -7,7 +7,8 @@ column: the text stemmed with Sastrawi (kesehatan -> sehat, ditertibkan -> terti
 the other form of every OPD name or abbreviation it contains. The FTS tables index the
 original columns and the stemmed one, so a search matches either.
 
-The writer (db/store.py) fills these columns inside its transactions; the migration backfills
+The writer (db/store.py) computes these columns before its transactions (the lock is held for writes
+only) and writes them with the rows; the migration backfills
 rows stored before it existed.
 """
 from __future__ import annotations
@@ -77,10 +78,13 @@ def stem(text: str | None) -> str:
     return _stemmer().stem(text) if text else ""
 
 
+RUN = re.compile(r"([^\w\s])\1{20,}")
+
+
 def searchable(*texts: str | None) -> str | None:
     """The value of a `*_stemmed` column: stems of the texts, then OPD expansions (stemmed too,
     so "Bappeda" in a text makes "rencana bangun" findable and vice versa)."""
-    joined = "\n".join(t for t in texts if t)
+    joined = RUN.sub(r"\1 ", "\n".join(t for t in texts if t))  # a 30,000-dash line is one dash to the stemmer
     if not joined.strip():
         return None
     extra = expansions(joined)
@@ -92,20 +96,13 @@ def document_columns(title: str | None, text: str | None) -> dict:
     return {"text_stemmed": searchable(title, text)}
 
 
-def index_extraction(db: sqlite_utils.Database, doc_id: int) -> None:
-    """Fill the stemmed columns of one document's commitments and agreement targets.
-
-    Called by replace_extraction inside its transaction, after the rows are inserted; the FTS
-    triggers pick the update up.
-    """
-    for row in list(db.query("select id, text from commitments where document_id = ?", [doc_id])):
-        db.execute("update commitments set text_stemmed = ? where id = ?", [searchable(row["text"]), row["id"]])
-    targets = list(db.query(
-        """select t.id, t.indikator, t.sasaran from agreement_targets t
-           join agreements a on a.id = t.agreement_id where a.document_id = ?""", [doc_id]))
-    for row in targets:
-        db.execute("update agreement_targets set indikator_stemmed = ? where id = ?",
-                   [searchable(row["indikator"], row["sasaran"]), row["id"]])
+def extraction_stems(extraction) -> dict[int, str | None]:
+    """The stemmed columns of an extraction's commitments and targets, by id() of the record:
+    computed before the write transaction, so the database lock is held for the writes only."""
+    stems = {id(c): searchable(c.text) for c in extraction.commitments}
+    for agreement in extraction.agreements:
+        stems.update({id(t): searchable(t.indikator, t.sasaran) for t in agreement.targets})
+    return stems
 
 
 # (table, stemmed column, source columns, FTS columns) for every searchable table.

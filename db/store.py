@@ -57,6 +57,10 @@ def document_key(doc: Document) -> str:
 def store_document(db: sqlite_utils.Database, doc: Document) -> tuple[int, bool]:
     """Store a document and its raw bytes. Returns (id, created). Same key and bytes: no change."""
     key = document_key(doc)
+    known = db.execute("select id, sha256 from documents where key = ?", [key]).fetchone()
+    if known and known[1] == doc.sha256:
+        return known[0], False
+    stems = search.document_columns(doc.title, doc.text)  # Sastrawi: outside the write lock
     with write_transaction(db):
         existing = list(db.query("select id, sha256 from documents where key = ?", [key]))
         if existing and existing[0]["sha256"] == doc.sha256:
@@ -74,7 +78,7 @@ def store_document(db: sqlite_utils.Database, doc: Document) -> tuple[int, bool]
             "linked_from": doc.linked_from, "status": "new", "error": None,
             "layout": json.dumps([asdict(p) for p in doc.layout]) if doc.layout else None,
         }
-        row.update(search.document_columns(doc.title, doc.text))  # stems + acronyms for FTS
+        row.update(stems)  # stems + acronyms for FTS
         if existing:  # the source changed: keep the id, re-extract later
             doc_id = existing[0]["id"]
             db["documents"].update(doc_id, row)
@@ -142,7 +146,9 @@ def _prune_orphans(db: sqlite_utils.Database, officials: set[int], opds: set[int
 
 
 def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extraction, doc_date: str | None) -> None:
-    """Replace every derived row of one document, atomically."""
+    """Replace every derived row of one document, atomically. The stemmed search columns are
+    computed first, so the write lock is held for the writes only."""
+    stems = search.extraction_stems(extraction)
     with write_transaction(db):
         old_officials, old_opds = _delete_derived(db, doc_id)
         official_ids = {}
@@ -168,11 +174,10 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
             for q in extraction.quotes)
         db["commitments"].insert_all(
             {"document_id": doc_id, "official_id": official_ids.get(c.speaker), "date": doc_date,
-             "extractor_version": extraction.extractor_version, **asdict(c)}
+             "extractor_version": extraction.extractor_version, **asdict(c), "text_stemmed": stems.get(id(c))}
             for c in extraction.commitments)
         for agreement in extraction.agreements:
-            _insert_agreement(db, doc_id, agreement)
-        search.index_extraction(db, doc_id)  # stemmed columns of the new commitments and targets
+            _insert_agreement(db, doc_id, agreement, stems)
         _prune_orphans(db, old_officials, old_opds)
         references.reattach(db, doc_id)  # comparisons follow the new rows (db/references.py)
         updates = {"status": "processed", "error": None, "processed_at": now(),
@@ -182,7 +187,7 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
         db["documents"].update(doc_id, updates)
 
 
-def _insert_agreement(db: sqlite_utils.Database, doc_id: int, a) -> None:
+def _insert_agreement(db: sqlite_utils.Database, doc_id: int, a, stems: dict[int, str | None]) -> None:
     row = {"document_id": doc_id, "year": a.year, "revision": int(a.revision),
            "opd_id": opd_id_for(db, a.opd, a.region) if a.opd else None, "region": a.region,
            "signed_place": a.signed_place, "signed_date": a.signed_date,
@@ -205,5 +210,6 @@ def _insert_agreement(db: sqlite_utils.Database, doc_id: int, a) -> None:
                           "region": a.region, "date": a.signed_date})
     agreement_id = db["agreements"].insert(row).last_pk
     db["official_roles"].insert_all(roles)
-    db["agreement_targets"].insert_all({"agreement_id": agreement_id, **asdict(t)} for t in a.targets)
+    db["agreement_targets"].insert_all({"agreement_id": agreement_id, **asdict(t), "indikator_stemmed": stems.get(id(t))}
+                                       for t in a.targets)
     db["agreement_programs"].insert_all({"agreement_id": agreement_id, **asdict(p)} for p in a.programs)
