@@ -81,6 +81,7 @@ def extract(source, published, fmt):
     from janji.ingest import is_url
     from scrapers.errors import SourceError
     from scrapers.files import read_path
+    from scrapers.text import collapse_punctuation_runs
     from scrapers.web import fetch_document
     try:
         doc = fetch_document(source) if is_url(source) else read_path(source)
@@ -88,6 +89,7 @@ def extract(source, published, fmt):
         raise click.ClickException(str(exc))
     if published:
         doc.published, doc.published_method = published, "given"
+    doc.text = collapse_punctuation_runs(doc.text)  # as janji process does: offsets unchanged, tokenizer safe
     result = Extractor().extract(doc).to_dict()
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
