@@ -35,6 +35,15 @@ def add_source(db: sqlite_utils.Database, source: str, published: str | None, re
         doc.published_method = "given"
     doc_id, created = store_document(db, doc)
     (report.added if created else report.unchanged).append(doc_id)
+    for message in page_errors(display_path(source), doc):  # stored all the same: the other pages count
+        record_ingest_error(db, display_path(source), message)
+        report.errors.append(message)
+
+
+def page_errors(source: str, doc) -> list[str]:
+    """One line per PDF page that could not be read (a damaged scan, OCR past its time limit)."""
+    return [error_line(f"{source}: {page.error}; the other pages are stored")
+            for page in doc.layout if getattr(page, "error", None)]
 
 
 def add_sources(db: sqlite_utils.Database, sources: list[str], published: str | None = None) -> IngestReport:

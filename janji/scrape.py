@@ -18,6 +18,7 @@ import sqlite_utils
 from db.scrape_state import finish_run, get_fetch_state, is_settled, put_fetch_state, start_run, update_run
 from db.store import record_ingest_error, store_document, write_transaction
 from janji import faults
+from janji.ingest import page_errors
 from janji.scrape_report import Reporter
 from scrapers.article import read_article
 from scrapers.canonical import clean_url
@@ -253,6 +254,10 @@ class ScrapeJob:
             for other in also:
                 put_fetch_state(self.db, other, status=200, document_id=doc_id)
         faults.point("stored")
+        for message in page_errors(url, doc):  # a page that could not be read: one line, the document kept
+            record_ingest_error(self.db, url, message, self.report.run_id)
+            self.report.errors.append(message)
+            self.reporter.error(message)
         self.settled.update([url, *also])
         if created:
             self.report.new_documents += 1

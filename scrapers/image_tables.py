@@ -4,7 +4,8 @@ cells read one by one with Tesseract, the same PdfTable rows a digital page gets
 Why cells and not the page's words: on a whole page Tesseract (psm 3) reads a table as text
 blocks and its words land in the wrong columns when rebuilt from positions (an indicator's first
 word in the sasaran). Inside one cell there is nothing to confuse. All cells of a page go to one
-Tesseract process (a list of images), so the language model is loaded once per page.
+Tesseract process (a multi-page TIFF, a page per cell, on stdin), so the language model is loaded
+once per page and no file is written.
 
 A merged cell appears once, in the first row it covers, and the rows below hold None there
 (pdfplumber's convention, models.pdf_layout.PdfTable). A cell whose number Tesseract is not sure
@@ -12,9 +13,9 @@ of is left blank: a value we cannot read is null, never guessed.
 """
 from __future__ import annotations
 
+import io
 import os
 import subprocess
-import tempfile
 from dataclasses import dataclass
 
 from models.pdf_layout import PdfTable
@@ -159,21 +160,15 @@ def _ocr_cells(crops: list, dpi: int, lang: str) -> list[list[tuple[str, float]]
     results: list[list[tuple[str, float]]] = [[] for _ in crops]
     if not crops:
         return results
-    with tempfile.TemporaryDirectory(prefix="janji-cells-") as tmp:
-        names = []
-        for n, crop in enumerate(crops):
-            name = os.path.join(tmp, f"{n:04d}.png")
-            crop.save(name, dpi=(dpi, dpi))
-            names.append(name)
-        listing = os.path.join(tmp, "cells.txt")
-        with open(listing, "w") as f:
-            f.write("\n".join(names) + "\n")
-        env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        try:
-            proc = subprocess.run(["tesseract", listing, "stdout", "-l", lang, "--dpi", str(dpi), "--psm", CELL_PSM, "tsv"],
-                                  capture_output=True, env=env, timeout=OCR_TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired:
-            raise SourceError(f"OCR of the table cells took longer than {OCR_TIMEOUT_S} s") from None
+    # one multi-page TIFF on stdin, a page per cell: no file is written (janji writes only its database)
+    buf = io.BytesIO()
+    crops[0].save(buf, format="TIFF", save_all=True, append_images=crops[1:], dpi=(dpi, dpi))
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", CELL_PSM, "tsv"],
+                              input=buf.getvalue(), capture_output=True, env=env, timeout=OCR_TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired:
+        raise SourceError(f"OCR of the table cells took longer than {OCR_TIMEOUT_S} s") from None
     if proc.returncode != 0:
         raise SourceError("Tesseract failed on the table cells; check that tesseract-ocr-ind is installed")
     for line in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:

@@ -128,3 +128,20 @@ def test_bundle_rows_equal_separate_files(run, db_path, tmp_path, bundle):
     assert runner.invoke(cli, ["process", "--db", str(separate_db)]).exit_code == 0
     assert from_bundle == _stored(open_db(separate_db))
     assert len(from_bundle[0]) == 3
+
+
+@needs_tesseract
+def test_damaged_page_is_one_error_line_and_the_bundle_is_stored(run, db_path, tmp_path):
+    raw, ranges, damaged = bundles.build_damaged_bundle()
+    path = tmp_path / "scan0001.pdf"
+    path.write_bytes(raw)
+    added = run("add", str(path))
+    assert added.exit_code == 1  # something to look at, though the document is stored
+    lines = [line for line in added.output.splitlines() if f"page {damaged}:" in line]
+    assert len(lines) == 1 and "the other pages are stored" in lines[0]
+    db = open_db(db_path)
+    assert [r["error"] for r in db["ingest_errors"].rows] == [lines[0].removeprefix("error: ")]
+    assert run("process").exit_code == 0
+    stored = [(r["opd"], r["first_page"], r["last_page"]) for r in db.query(
+        "select o.name as opd, a.first_page, a.last_page from agreements a left join opds o on o.id = a.opd_id order by a.id")]
+    assert stored == [(None, *ranges[0]), ("Dinas Pekerjaan Umum dan Penataan Ruang", *ranges[2])]
