@@ -26,18 +26,23 @@ def cli(verbose: bool) -> None:
                         format="janji: %(message)s", stream=sys.stderr)
 
 
+ALLOW_PRIVATE = click.option("--allow-private", is_flag=True,
+                             help="Fetch URLs on private, loopback or link-local addresses (intranet sources).")
+
+
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @published_option
+@ALLOW_PRIVATE
 @db_option
-def add(db, sources, published):
+def add(db, sources, published, allow_private):
     """Store local files (HTML, PDF, TXT) or single URLs as documents.
 
     Each bad input gets one error line and the others are still stored; the exit code is 1
     when any input failed. Adding the same document twice stores it once.
     """
     from janji.ingest import add_sources
-    report = add_sources(db, list(sources), published)
+    report = add_sources(db, list(sources), published, allow_private)
     for message in report.errors:
         click.echo(f"error: {message}", err=True)
     click.echo(f"added {len(report.added)}, unchanged {len(report.unchanged)}, errors {len(report.errors)}")
@@ -73,9 +78,10 @@ def process(db, everything, jobs):
 @cli.command()
 @click.argument("source", metavar="PATH_OR_URL")
 @published_option
+@ALLOW_PRIVATE
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
               help="json: the stable contract (docs/DESIGN.md); text: a short human summary.")
-def extract(source, published, fmt):
+def extract(source, published, allow_private, fmt):
     """Extract one document and print the result, without a database."""
     from extract import Extractor
     from janji.ingest import is_url
@@ -84,7 +90,7 @@ def extract(source, published, fmt):
     from scrapers.text import collapse_punctuation_runs
     from scrapers.web import fetch_document
     try:
-        doc = fetch_document(source) if is_url(source) else read_path(source)
+        doc = fetch_document(source, allow_private=allow_private) if is_url(source) else read_path(source)
     except SourceError as exc:
         raise click.ClickException(str(exc))
     if published:

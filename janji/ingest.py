@@ -1,6 +1,7 @@
 """`janji add`: paths and URLs -> stored documents. One bad input never stops the others."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import sqlite_utils
@@ -18,8 +19,12 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
 
 
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
 def is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
+    """Anything with a scheme is a URL ("ftp://…" is refused as one, never read as a path)."""
+    return bool(URL_SCHEME.match(source))
 
 
 def unexpected(source: str, exc: BaseException) -> str:
@@ -28,8 +33,9 @@ def unexpected(source: str, exc: BaseException) -> str:
             "the file is damaged or hostile: check it, and report it if it looks fine")
 
 
-def add_source(db: sqlite_utils.Database, source: str, published: str | None, report: IngestReport) -> None:
-    doc = fetch_document(source) if is_url(source) else read_path(source)
+def add_source(db: sqlite_utils.Database, source: str, published: str | None, report: IngestReport,
+               allow_private: bool = False) -> None:
+    doc = fetch_document(source, allow_private=allow_private) if is_url(source) else read_path(source)
     if published and not doc.published:
         doc.published = published
         doc.published_method = "given"
@@ -46,12 +52,13 @@ def page_errors(source: str, doc) -> list[str]:
             for page in doc.layout if getattr(page, "error", None)]
 
 
-def add_sources(db: sqlite_utils.Database, sources: list[str], published: str | None = None) -> IngestReport:
+def add_sources(db: sqlite_utils.Database, sources: list[str], published: str | None = None,
+                allow_private: bool = False) -> IngestReport:
     report = IngestReport()
     for source in sources:
         shown = display_path(source)  # a name that is not UTF-8 can still be recorded
         try:
-            add_source(db, source, published, report)
+            add_source(db, source, published, report, allow_private)
         except SourceError as exc:
             message = error_line(str(exc))
         except (KeyboardInterrupt, SystemExit):

@@ -4,7 +4,9 @@ User-Agent, and one deadline for the whole response.
 httpx's timeouts are per read: a server trickling one byte a second never trips them (`janji add`
 of such a page once ran for 600 s and more). The fetch goes through the scrape crawler instead
 (scrapers.crawler), whose deadline covers connect to last byte, and whose redirects are checked
-hop by hop; robots.txt and politeness delays are for crawls, not for one URL a person asked for.
+hop by hop, and which refuses private and loopback addresses unless allow_private (the same
+policy as a scrape); robots.txt and politeness delays are for crawls, not for one URL a person
+asked for.
 """
 from __future__ import annotations
 
@@ -29,14 +31,14 @@ def fetch_timeout() -> float:
         return TIMEOUT_S
 
 
-def fetch_bytes(url: str, timeout: float | None = None):
+def fetch_bytes(url: str, timeout: float | None = None, allow_private: bool = False):
     """The response (scrapers.crawler.Fetched) of one GET, redirects followed; SourceError else."""
     from scrapers.crawler import CrawlPolicy, Crawler, FetchError  # crawler imports this module
 
     if urlsplit(url).scheme not in ("http", "https"):
-        raise SourceError(f"{url}: only http and https URLs are fetched")
+        raise SourceError(f"{url}: only http and https URLs can be fetched")
     policy = CrawlPolicy(delay=0.0, concurrency=1, timeout=timeout or fetch_timeout(), retries=0,
-                         max_bytes=MAX_FILE_BYTES, robots=False, allow_private=True)
+                         max_bytes=MAX_FILE_BYTES, robots=False, allow_private=allow_private)
 
     async def get():
         async with Crawler(policy) as crawler:
@@ -53,8 +55,8 @@ def fetch_bytes(url: str, timeout: float | None = None):
     return page
 
 
-def fetch_document(url: str, timeout: float | None = None) -> Document:
-    page = fetch_bytes(url, timeout)
+def fetch_document(url: str, timeout: float | None = None, allow_private: bool = False) -> Document:
+    page = fetch_bytes(url, timeout, allow_private)
     if not page.content:
         raise SourceError(f"{url}: empty response")
     try:

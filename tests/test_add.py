@@ -1,4 +1,6 @@
 """`janji add`: good inputs stored once, bad inputs one clear error each, nothing half-stored."""
+import pytest
+
 from db import open_db
 from tests.conftest import SAMPLE, make_pdf
 
@@ -66,7 +68,34 @@ def test_bad_input_does_not_stop_the_others(run, db_path, tmp_path):
 
 
 def test_unreachable_url_is_one_clear_error(run, db_path):
-    result = run("add", "http://127.0.0.1:9/berita")
+    result = run("add", "--allow-private", "http://127.0.0.1:9/berita")
     assert result.exit_code == 1
     assert "127.0.0.1:9" in result.stderr
     assert _counts(db_path)["documents"] == 0
+
+
+# --- one fetch policy: add and extract refuse what scrape refuses ------------------------------
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/berita", "http://10.0.0.5/berita", "http://[::1]:9/berita",
+                                 "http://169.254.169.254/latest/meta-data/", "http://2130706433/berita"])
+def test_add_refuses_private_and_loopback_addresses(run, db_path, url):
+    result = run("add", url)
+    assert result.exit_code == 1
+    assert "private" in result.stderr.lower() or "loopback" in result.stderr.lower() or "refus" in result.stderr.lower()
+    assert _counts(db_path)["documents"] == 0
+
+
+def test_extract_refuses_a_loopback_url_and_another_scheme():
+    from click.testing import CliRunner
+    from janji.cli import cli
+    loopback = CliRunner().invoke(cli, ["extract", "http://127.0.0.1:9/berita"])
+    assert loopback.exit_code == 1 and "Traceback" not in loopback.output
+    ftp = CliRunner().invoke(cli, ["extract", "ftp://example.org/berita.txt"])
+    assert ftp.exit_code == 1 and "only http and https URLs can be fetched" in ftp.output
+
+
+def test_add_names_another_scheme_instead_of_looking_for_a_file(run, db_path):
+    result = run("add", "ftp://example.org/berita.txt")
+    assert result.exit_code == 1
+    assert "only http and https URLs can be fetched" in result.stderr
+    assert "no such file" not in result.stderr.lower()

@@ -311,7 +311,8 @@ def add_url_trial(name: str, what: str, route: Route, match: str) -> Trial:
     def run(work: Path) -> Result:
         with Site({BAD_PATH: route, GOOD_PATH: Route(GOOD.encode())}) as site:
             db = work / "u.db"
-            code, text, seconds, peak = janji(["add", "--db", str(db), site.base + BAD_PATH, site.base + GOOD_PATH],
+            code, text, seconds, peak = janji(["add", "--db", str(db), "--allow-private", site.base + BAD_PATH,
+                                               site.base + GOOD_PATH],
                                               work, env={"JANJI_FETCH_TIMEOUT": FETCH_TIMEOUT})
             result = Result("", seconds, peak)
             _common(result, code, text)
