@@ -8,7 +8,6 @@ until `janji process --all`; extraction happens before the write transaction, wh
 """
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
@@ -16,9 +15,10 @@ from typing import Callable, Iterator
 
 import sqlite_utils
 
+from db.documents import document_label, document_row, pending_ids, stored_document, text_length
 from db.store import record_process_error, replace_extraction, write_transaction
 from janji import faults
-from models import Document, Extraction, PageSpan
+from models import Document, Extraction
 from scrapers.errors import SourceError
 from scrapers.pdf import read_pdf_isolated
 from scrapers.text import collapse_punctuation_runs, error_line
@@ -38,35 +38,18 @@ def process_budget() -> float:
 
 
 def document_from_row(db: sqlite_utils.Database, row: dict, read_layout: bool = True) -> Document:
-    """Rebuild the Document the extractor needs from its stored row (PDF layout is re-read;
-    with read_layout=False the bytes are only attached, for a pool worker to read: janji/pool.py)."""
-    doc = Document(
-        raw=b"", text=row["text"] or "", kind=row["kind"], path=row["path"], url=row["url"],
-        canonical_url=row["canonical_url"], site=row["site"], title=row["title"],
-        published=row["published"], published_method=row["published_method"], author=row["author"],
-        content_type=row["content_type"], text_method=row["text_method"],
-        pages=[PageSpan(**p) for p in json.loads(row["pages"] or "[]")],
-        related=json.loads(row["related"] or "[]"), captions=json.loads(row["captions"] or "[]"),
-        linked_from=row["linked_from"],
-    )
-    if doc.kind in ("pdf", "pk"):
-        if row.get("layout"):
-            doc.layout = json.loads(row["layout"])  # the PK reader takes page dicts as stored
-        else:  # stored before layouts were kept: read the bytes again (bounded, in a child)
-            raw = db.execute("select content from raw_files where sha256 = ?", [row["sha256"]]).fetchone()[0]
-            if read_layout:
-                doc.layout = read_pdf_isolated(raw).layout
-            else:
-                doc.raw = raw
+    """The stored Document (db/documents.py), tokenizer-safe; a PDF stored before layouts were kept
+    is read again here (bounded, in a child), or with read_layout=False left with its bytes for a
+    pool worker to read (janji/pool.py)."""
+    doc = stored_document(db, row)
+    if doc.kind in ("pdf", "pk") and doc.raw and read_layout:
+        doc.layout, doc.raw = read_pdf_isolated(doc.raw).layout, b""
     # offsets into the stored text stay valid: runs of one punctuation character are spaced out
     doc.text = collapse_punctuation_runs(doc.text)
     return doc
 
 
-def pending(db: sqlite_utils.Database, everything: bool) -> list[int]:
-    """Documents to extract: new ones (failed ones wait for --all), or every document."""
-    where = "" if everything else "where status = 'new'"
-    return [r["id"] for r in db.query(f"select id from documents {where} order by id")]
+pending = pending_ids  # what `janji process` extracts (db/documents.py)
 
 
 class ExtractionFailed(Exception):
@@ -81,8 +64,14 @@ def _serve(extractor, conn, other_end, memory: int) -> None:
     if memory:
         limit = _address_space() + memory
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    parent = os.getppid()
     while True:
         try:
+            # a sibling worker forked later holds a copy of our parent's pipe end, so the parent's
+            # death (kill -9) may never close the pipe: check who the parent is while waiting
+            while not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
             doc = conn.recv()
         except (EOFError, OSError):
             return
@@ -167,12 +156,12 @@ class ExtractionWorker:
 def _documents(db: sqlite_utils.Database, ids: list[int],
                read_layout: bool = True) -> Iterator[tuple[int, Document | None, str | None]]:
     for doc_id in ids:
-        (length,) = db.execute("select length(text) from documents where id = ?", [doc_id]).fetchone()
-        if (length or 0) > MAX_TEXT_CHARS:  # refused before the text is loaded (49 MB took 1.5 GB)
+        length = text_length(db, doc_id)
+        if length > MAX_TEXT_CHARS:  # refused before the text is loaded (49 MB took 1.5 GB)
             yield doc_id, None, (f"text of {length:,} characters is over the {MAX_TEXT_CHARS:,}-character "
                                  "limit for extraction; split the document or read it elsewhere")
             continue
-        row = db["documents"].get(doc_id)
+        row = document_row(db, doc_id)
         try:
             doc = document_from_row(db, row, read_layout)
         except SourceError as exc:
@@ -213,6 +202,4 @@ def process_documents(db: sqlite_utils.Database, extractor, ids: list[int],
     return done, failed
 
 
-def doc_label(db: sqlite_utils.Database, doc_id: int) -> str:
-    row = db.execute("select coalesce(url, path, title, key) from documents where id = ?", [doc_id]).fetchone()
-    return (row[0] if row and row[0] else "?")[:200]
+doc_label = document_label  # how error lines name a document (db/documents.py)
