@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from models.vocab import months, weekdays
+from scrapers import words
 
 ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 URL_DATE = re.compile(r"/(20\d{2})/(\d{1,2})/(\d{1,2})/")
@@ -43,7 +44,7 @@ def parse_url_date(url: str | None) -> str | None:
 
 
 WEEKDAY_DATE = re.compile(r"\b(?P<wd>[A-Za-z']{4,7}),?\s+(?P<date>\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+\d{4}|[/.-]\d{1,2}[/.-]\d{4}))")
-BYLINE_LABEL = re.compile(r"(?:Diposting|Dipublikasikan|Diterbitkan|Dipublish|Published|Posted|Tanggal|Update|Diperbarui)"
+BYLINE_LABEL = re.compile(rf"(?:{words.alternation('byline_label')})"
                           r"\s*(?:pada|on)?\s*:?\s*(?:[A-Za-z']{4,7},?\s+)?(?P<date>\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+\d{4}|[/.-]\d{1,2}[/.-]\d{4}))",
                           re.I)
 SEPARATED = re.compile(r"(?:^|\|)\s*(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})(?:\s*,?\s*\d{1,2}[:.]\d{2})?\s*(?:WIB|WITA|WIT)?\s*(?:\||$)", re.M)

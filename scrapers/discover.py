@@ -20,20 +20,20 @@ from scrapers.canonical import safe_clean_url, same_site
 from scrapers.dates import parse_byline, parse_iso
 from scrapers.decode import decode_html
 from scrapers.errors import SourceError
+from scrapers import words
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, also for gzip bombs
 MAX_LINKS = 5_000  # links taken from one listing page, feed or sitemap (the protocol allows 50,000;
 # a run that finds more reads the rest next time, as the first ones are settled)
-NOT_ARTICLE = re.compile(r"/(tag|tags|kategori|category|categories|author|penulis|page|search|cari|"
-                         r"indeks|index|login|wp-admin|feed|rss|video|foto|galeri)(/|$)|\.(jpe?g|png|gif|"
-                         r"css|js|zip|xml)$", re.I)
-ARTICLE_PATH = re.compile(r"/20\d\d/\d\d?/|/(read|berita|news|artikel|post|detail)/.*?[\w-]{8}", re.I)
+NOT_ARTICLE = re.compile(rf"/({words.alternation('not_article_path')})(/|$)|\.({words.alternation('not_article_suffix')})$",
+                         re.I)
+ARTICLE_PATH = re.compile(rf"/20\d\d/\d\d?/|/({words.alternation('article_path')})/.*?[\w-]{{8}}", re.I)
 # a slug of three words or more in the last segment ("wali-kota-resmikan"); written without the
 # nested [^/]*[a-z0-9]+ that took time in the square of a long segment
 SLUG = re.compile(r"[a-z0-9]-[a-z0-9]+-[a-z0-9]", re.I)
-NEXT_TEXTS = {"selanjutnya", "berikutnya", "next", "»", "›", "next »", "older posts",
-              "berita sebelumnya", "halaman berikutnya", ">", ">>"}
-DOWNLOAD_PATH = re.compile(r"\.pdf$|/(download|unduh|file|files|dokumen)/|[?&](file|id|dl)=", re.I)
+NEXT_TEXTS = set(words.words("next_text"))
+DOWNLOAD_PATH = re.compile(rf"\.pdf$|/({words.alternation('download_path')})/|[?&]({words.alternation('download_param')})=",
+                           re.I)
 MAX_PATH_CHARS = 2_000  # a longer URL path is not an article's (and regexes stay cheap on it)
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
 

@@ -8,18 +8,19 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bs4 import BeautifulSoup
 
 from models import Document, PageSpan
+from scrapers import words
 from scrapers.canonical import clean_url, safe_clean_url
 
 MAX_PAGES = 20
-PAGE_PARAMS = ("page", "hal", "halaman", "pg", "paged")  # not "p": WordPress uses it for post ids
+PAGE_PARAMS = words.words("page_param")  # scrapers/words.csv
 PATH_PAGE = re.compile(r"^(?P<base>.+?)/(?P<n>\d{1,2})/?$")
-PAGER_TEXT = re.compile(r"^(halaman|hal\.?|page)?\s*\d{1,2}$|^(selanjutnya|berikutnya|next|»|›)$", re.I)
+PAGER_TEXT = re.compile(rf"^({words.alternation('pager_lead')})?\s*\d{{1,2}}$|^({words.alternation('pager_nav')})$", re.I)
 # A pager line left in the text: "Halaman 1 2 3 Selanjutnya", "Halaman Selanjutnya", "1 2 »".
 # Read token by token (the regex it replaces, (\d{1,2}\s*)*, backtracked exponentially on a
 # long run of digits).
 PAGER_TOKENS = re.compile(r"\d+|[^\W\d_]+\.?|[»›]")
-PAGER_LEAD = {"halaman", "hal", "hal."}
-PAGER_NAV = {"selanjutnya", "berikutnya", "sebelumnya", "next", "»", "›"}
+PAGER_LEAD = set(words.words("pager_lead"))
+PAGER_NAV = set(words.words("pager_nav"))
 MAX_PAGER_CHARS = 200
 RAW_SEPARATOR = b"\n<!-- janji: next page of the same article -->\n"
 

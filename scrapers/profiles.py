@@ -13,13 +13,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 import soupsieve
 
+from scrapers import words
 from scrapers.errors import SourceError
 
 PROFILE_DIR = Path(__file__).parent / "profiles"
 DISCOVERY = ("auto", "listing", "feed", "sitemap", "documents")
 KINDS = ("news", "pdf")
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-DEFAULT_PDF_FILTERS = ["Perjanjian Kinerja", "PK", "Perubahan"]
+DEFAULT_PDF_FILTERS = list(words.words("pdf_filter"))  # scrapers/words.csv
 FIELDS = {"name", "description", "style", "start_urls", "hosts", "discovery", "link_selector",
           "pagination_selector", "article", "date_format", "pdf_filters", "max_pages", "kind",
           "allow_private"}
