@@ -150,7 +150,8 @@ def _names_a_place(text: str, start: int) -> bool:
 def _unit_name(text: str, pos: int) -> tuple[str | None, int]:
     """The name of a unit inside an OPD ("Bidang Pembinaan SMP", "RSUD Luwuk"): capitalised words
     up to a comma or an honorific, which is what separates it from the person's name."""
-    m = re.match(r"\s+((?:[A-Z][\w.]*|dan)(?:\s+(?:[A-Z][\w.]*|dan)){0,5}?)\s*(?=,|\s+(?:H|Hj|Hi|Dr|dr|Ir|Drs|Dra|Prof)\.?\s)",
+    honorific = alternation([p.rstrip(".") for p in load_rules().prefixes])
+    m = re.match(rf"\s+((?:[A-Z][\w.]*|dan)(?:\s+(?:[A-Z][\w.]*|dan)){{0,5}}?)\s*(?=,|\s+(?:{honorific})\.?\s)",
                  text[pos:pos + 120])
     return (m.group(1), pos + m.end(1)) if m else (None, pos)
 

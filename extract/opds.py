@@ -167,7 +167,7 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
     for m in heads.finditer(text):
         hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
                            m.start(), m.end()))
-    for m in re.finditer(r"\b(Dinas|Badan)\s+", text):
+    for m in re.finditer(rf"\b({alternation(phrases('unlisted_unit'))})\s+", text):
         if re.search(rf"(?:{alternation(phrases('dinas_not_agency'))})\s+$", text[max(0, m.start() - 20):m.start()], re.I):
             continue  # "rumah dinas", "mobil dinas", "perjalanan dinas"
         hit = _unlisted(text, m.end(), m.group(1))
