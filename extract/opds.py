@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.regions import region_at
+from extract.regions import province_of, region_at
 from extract.rules import alternation, load_rules, phrases
 from models import vocab
 from models import Mention, Opd
@@ -208,6 +208,12 @@ def _specific(hits: list[OpdHit]) -> dict[str, str]:
     return mapping
 
 
+@cache
+def _province_units() -> frozenset:
+    """Agencies that exist only in a province (kind `biro`, models/vocab/opds.csv)."""
+    return frozenset(e.canonical for e in vocab.opds() if e.kind == "biro")
+
+
 def group_opds(text: str, hits: list[OpdHit], default_region: str | None) -> list[Opd]:
     by_key: dict[tuple, Opd] = {}
     specific = _specific(hits)
@@ -215,6 +221,8 @@ def group_opds(text: str, hits: list[OpdHit], default_region: str | None) -> lis
         h.canonical = specific.get(h.canonical, h.canonical)
         region, _ = region_at(text, h.end, None, default_region)
         region = None if h.canonical in load_rules().national_opds else region or default_region
+        if region and h.canonical in _province_units():
+            region = province_of(region)  # a Biro belongs to a province's Setda, whatever region the text is about
         key = (h.canonical.lower(), region)
         opd = by_key.get(key) or by_key.setdefault(key, Opd(name=h.canonical, region=region))
         opd.abbreviation = opd.abbreviation or h.abbreviation or load_rules().opd_abbrev_of.get(h.canonical)

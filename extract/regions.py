@@ -114,3 +114,17 @@ def dateline_region(text: str) -> str | None:
         if kinds:
             return None
     return None
+
+
+@cache
+def _provinces() -> dict[str, str]:
+    """"Kabupaten Takalar" -> "Provinsi Sulawesi Selatan", from the province column of regions.csv."""
+    out = {}
+    for name, kind, province in vocab.regions():
+        if kind != "provinsi" and province:
+            out[f"{KIND_PREFIX[kind]} {name}"] = f"{KIND_PREFIX['provinsi']} {province}"
+    return out
+
+
+def province_of(region: str) -> str:
+    return region if region.startswith(KIND_PREFIX["provinsi"]) else _provinces().get(region, region)
