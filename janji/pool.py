@@ -29,6 +29,20 @@ log = logging.getLogger("janji.process")
 WINDOW_PER_JOB = 4  # documents read ahead per worker: bounds memory when one document is slow
 
 
+class _PoolWorker(ExtractionWorker):
+    """A worker whose child is forked while no other worker forks. Each child inherits the
+    parent's ends of the pipes that exist when it is forked; two children forked at the same time
+    would each hold the other's, and after a kill -9 of this process neither would ever see its
+    pipe close (both then keep running, holding stdout). One at a time, the newest child's pipe is
+    held by nobody else: it exits first and releases the older ones in turn."""
+
+    _forking = threading.Lock()
+
+    def _start(self) -> None:
+        with self._forking:
+            super()._start()
+
+
 def _work(worker: ExtractionWorker, jobs: queue.Queue, results: dict, ready: threading.Condition) -> None:
     while (item := jobs.get()) is not None:
         index, doc_id, doc, error = item
@@ -58,7 +72,7 @@ def process_documents_pooled(db: sqlite_utils.Database, extractor, ids: list[int
     work: queue.Queue = queue.Queue()
     results: dict[int, tuple] = {}
     ready = threading.Condition()
-    workers = [ExtractionWorker(extractor, budget) for _ in range(jobs)]
+    workers = [_PoolWorker(extractor, budget) for _ in range(jobs)]
     threads = [threading.Thread(target=_work, args=(w, work, results, ready), daemon=True, name=f"janji-job-{n}")
                for n, w in enumerate(workers)]
     for thread in threads:
