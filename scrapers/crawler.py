@@ -20,6 +20,7 @@ import httpx
 
 from scrapers.canonical import same_site
 from scrapers.errors import SourceError
+from scrapers.pinned import checked_transport
 from scrapers.web import MAX_REDIRECTS, USER_AGENT
 
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -136,9 +137,11 @@ class Crawler:
         self.client: httpx.AsyncClient | None = None
 
     async def __aenter__(self) -> "Crawler":
+        # the connection goes to the address that was checked (scrapers/pinned.py), not to a second lookup
+        transport = self._transport or checked_transport(is_public_address, self.policy.allow_private)
         self.client = httpx.AsyncClient(headers={"User-Agent": self.policy.user_agent},
                                         timeout=httpx.Timeout(self.policy.timeout),
-                                        follow_redirects=False, transport=self._transport)
+                                        follow_redirects=False, transport=transport)
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -159,6 +162,8 @@ class Crawler:
                 except (httpx.TimeoutException, TimeoutError):  # a timeout outside _get's deadline
                     raise Stalled(f"{url}: timed out after {self.policy.timeout:g} s; the site is slow or down") from None
                 except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                    if "private address" in str(exc):  # refused at connect time (scrapers/pinned.py): no retry helps
+                        raise FetchError(f"{url}: {str(exc).splitlines()[0]}") from None
                     error = FetchError(f"{url}: connection failed ({type(exc).__name__}); the site may be down")
                 except httpx.DecodingError:  # a Content-Encoding that does not decode: no retry helps
                     raise FetchError(f"{url}: the response's Content-Encoding does not decode (corrupt "
