@@ -232,3 +232,11 @@ def test_dates_in_prose_hoped_dates_and_caption_credits(extractor):
             "Kepala BKD Kobar, Heriyanto, menunggu izin, Senin (2/1/2017).")
     dates = [d["date"] for d in run(extractor, text, published="2017-01-03")["dates"]]
     assert dates == ["2016-09-19", "2016-02-03", "2017-01-02"]  # "3 Februari lalu": the last one before publication
+
+
+def test_a_list_of_agencies_gives_each_member(extractor):
+    text = ("JAMBI – Rapat dihadiri Dinas Perhubungan, Disperindag, dan DLH Kota Jambi, Senin (3/2/2025). "
+            "Sementara itu Camat Kota Baru, Hendra Wijaya, menyiapkan lokasi.")
+    opds = {o["name"] for o in run(extractor, text, published="2025-02-04")["opds"]}
+    assert opds == {"Dinas Perhubungan", "Dinas Perindustrian dan Perdagangan", "Dinas Lingkungan Hidup",
+                    "Kecamatan Kota Baru"}
