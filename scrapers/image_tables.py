@@ -37,8 +37,9 @@ TEXT_REACH_PT = 0.75      # ... and how far from them its grey edges reach
 CELL_PSM = "6"            # a uniform block of text: one or more lines in a cell
 # Glyphs Tesseract's `ind` model cannot write (they are not in its character set): it reads a
 # lone "%" as "Yo". Cells are also read with `eng`, and its reading is taken where it has one.
-IND_MISSING_GLYPHS = "%;<>=+"
+IND_MISSING_GLYPHS = "%<>=+"  # (";" too, but eng reads dust and ":" as ";")
 SECOND_LANG = "eng"
+SHORT_WORD = 3            # page words this short are read again with SECOND_LANG (a lone "%")
 
 
 @dataclass
@@ -186,7 +187,9 @@ def _cell_text(words: list[tuple[str, float]]) -> str:
 
     kept = []
     for text, conf in words:
-        text = text.strip(RULING_GLYPHS + " \u201c\u201d\"'")
+        if not text.strip(RULING_GLYPHS + " "):
+            continue  # a ruling line read as "|" or "—"
+        text = text.strip("|[] \u201c\u201d\"'")  # a line or a speck glued to a word; "500.000.000,-" keeps its dash
         alnum = sum(ch.isalnum() for ch in text)
         if not text or (conf < MIN_NUMBER_CONF and alnum <= JUNK_CHARS) or not (alnum or text in KEEP_SYMBOLS):
             continue
@@ -246,5 +249,25 @@ def read_scan(pdfium_page):
     from scrapers.ocr import ocr_image, render_page
 
     image, px_per_pt, skew = render_page(pdfium_page)
-    return ocr_image(image, px_per_pt), image_tables(image, px_per_pt), skew
+    return _second_reading(image, ocr_image(image, px_per_pt), px_per_pt), image_tables(image, px_per_pt), skew
+
+
+def _second_reading(gray, words: list, px_per_pt: float) -> list:
+    """Short words read again with `eng`, taken where it reads "%" (`ind` reads "Yo"): in an
+    unruled table the Satuan column is mostly such words."""
+    short = [w for w in words if len(w.text) <= SHORT_WORD]
+    pad = CELL_INSET_PX
+    crops = [_text_only(gray.crop((int(w.x0 * px_per_pt) - pad, int(w.top * px_per_pt) - pad,
+                                   int(w.x1 * px_per_pt) + pad, int(w.bottom * px_per_pt) + pad)), px_per_pt)
+             for w in short]
+    try:
+        readings = _ocr_cells(crops, round(px_per_pt * 72), SECOND_LANG) if crops else []
+    except SourceError:
+        return words  # no `eng` data installed
+    for word, reading in zip(short, readings):
+        text = " ".join(t for t, _ in reading)
+        if "%" in text and " " not in text:  # the one such glyph a PK's words need (a unit); a
+            # label's ":" must never become something else
+            word.text = text
+    return words
 

@@ -25,6 +25,8 @@ _spec.loader.exec_module(fixtures)
     ([("%", 88.0)], "%"), ([("—", 90.0)], ""),            # "%" means something alone; a dash is a ruling line or "none"
     ([("“Rp", 93.0), ("1.234.567.890,00", 90.0)], "Rp 1.234.567.890,00"),
     ([("Kesehatan", 97.0), ("0.", 21.0)], "Kesehatan"),    # a short dusty token with a digit is dust
+    ([("Rp.", 93.0), ("500.000.000,-", 88.0)], "Rp. 500.000.000,-"),
+    ([("stunting|", 88.0), ("|", 77.0)], "stunting"),
     ([], ""),
 ])
 def test_cell_text(words, text):
