@@ -113,7 +113,8 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     if "target_noun" in found and NUMBER.search(sentence) and "realisation" not in found:
         return "target"
     relative = "relative" in found and not _relative_own().search(sentence)  # "yang akan kami laksanakan" is ours
-    if "weak_pledge" in found and not found & {"negation", "hedge"} and not relative:
+    hedged = "hedge" in found and _hedge_governs(sentence)
+    if "weak_pledge" in found and "negation" not in found and not hedged and not relative:
         if "conditional" in found and not _pledge_actor().search(sentence):
             return None  # "Kalau lingkungan tidak bersih, nyamuk akan berkembang": a consequence
         if quoted or named or _pledge_actor().search(sentence) or _future_passive().search(sentence):
@@ -124,6 +125,16 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
 @cache
 def _ignored() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation(phrases('ignore_for_kind'))})(?![\w-])", re.I)
+
+
+def _hedge_governs(sentence: str) -> bool:
+    """"Semoga …, dan kami akan menerima beliau": a hedge in an earlier clause leaves the pledge
+    after "dan"/"tetapi" standing; one in the same clause ("kami berharap akan …") cancels it."""
+    hedge = next(p for p, k in _cue_patterns() if k == "hedge").search(sentence)
+    weak = next(p for p, k in _cue_patterns() if k == "weak_pledge").search(sentence)
+    if not hedge or not weak or hedge.start() > weak.start():
+        return bool(hedge)
+    return not re.search(r",\s*(?:dan|tetapi|tapi|namun)\s", sentence[hedge.end():weak.start()])
 
 
 @cache
