@@ -20,7 +20,7 @@ from db.store import record_process_error, replace_extraction, write_transaction
 from janji import faults
 from models import Document, Extraction
 from scrapers.errors import SourceError
-from scrapers.pdf import read_pdf_isolated
+from scrapers.pdf import address_space, read_pdf_isolated
 from scrapers.text import collapse_punctuation_runs, error_line
 
 log = logging.getLogger("janji.process")
@@ -62,7 +62,7 @@ def _serve(extractor, conn, other_end, memory: int) -> None:
 
     other_end.close()  # else the parent's end stays open here and its death is never seen
     if memory:
-        limit = _address_space() + memory
+        limit = address_space() + memory
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     parent = os.getppid()
     while True:
@@ -85,14 +85,6 @@ def _serve(extractor, conn, other_end, memory: int) -> None:
             conn.send(result)
         except Exception as exc:  # noqa: BLE001 - e.g. a result that does not pickle
             conn.send(("error", f"extraction result could not be handed back ({type(exc).__name__})"))
-
-
-def _address_space() -> int:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
-        return 0
 
 
 class ExtractionWorker:

@@ -215,7 +215,7 @@ def _pdf_worker(raw: bytes, conn, memory: int) -> None:
     global PDFIUM_LOCK
     PDFIUM_LOCK = threading.Lock()  # forked while another thread may have held the parent's
     if memory:
-        limit = _address_space() + memory
+        limit = address_space() + memory
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         result = ("ok", read_pdf(raw))
@@ -235,8 +235,9 @@ def _pdf_worker(raw: bytes, conn, memory: int) -> None:
     conn.close()
 
 
-def _address_space() -> int:
-    """Virtual memory this process already maps (the child starts as a copy of it)."""
+def address_space() -> int:
+    """Virtual memory this process already maps (a forked child starts as a copy of it): the base
+    of the memory ceilings of PDF readers and extraction workers (janji/processing.py)."""
     try:
         with open("/proc/self/statm") as f:
             import os
