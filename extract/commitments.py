@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.rules import alternation, load_rules, phrases
+from extract.rules import alternation, load_rules, phrase_pattern, phrases
 from models.vocab import months
 
 KIND_ORDER = ("target", "instruction", "pledge")
@@ -57,11 +57,6 @@ def _is_imperative(sentence: str) -> bool:
     return not any(verb.startswith(p) for p in phrases("imperative_not_prefix"))
 
 
-@cache
-def _first_person() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('first_person'))})(?![\w-])", re.I)
-
-
 NUMBER = re.compile(r"\d")
 
 
@@ -88,12 +83,12 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
       official in the sentence, kami/pihaknya/Pemkab, a future passive), unless hedged, negated
       ("belum") or in someone else's relative clause ("yang akan"); not as a condition's consequence.
     """
-    sentence = _ignored().sub(" ", sentence)  # "… dari target Rp 5 miliar": background, not a target set
-    found = {kind for pattern, kind in _cue_patterns() if pattern.search(sentence)}
+    sentence = phrase_pattern("ignore_for_kind").sub(" ", sentence)  # "… dari target Rp 5 miliar": background, not a target set
+    hits = {kind: m for pattern, kind in _cue_patterns() if (m := pattern.search(sentence))}  # one pass over the cues
+    found = set(hits)
     if "appeal" in found:
         found.add(APPEAL_AS)
-    first_cue = min((m.start() for p, k in _cue_patterns() if k in COMMITTING for m in [p.search(sentence)] if m),
-                    default=len(sentence))
+    first_cue = min((m.start() for k, m in hits.items() if k in COMMITTING), default=len(sentence))
     past = _past().search(sentence, 0, first_cue)  # "pada 2024 lalu PAD ditargetkan …": told as past
     strong = next((k for k in KIND_ORDER if k in found), None)
     if strong and not (strong != "instruction" and past):
@@ -101,9 +96,9 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     if past and strong != "instruction":
         return None  # background, not a commitment
     if "weak_instruction" in found and not found & {"regulation", "hedge", "relative"}:
-        must = next(p for p, k in _cue_patterns() if k == "weak_instruction").search(sentence)
+        must = hits["weak_instruction"]
         around = sentence[max(0, must.start() - 12):must.end() + 8]  # "kami harus", "harus kami lakukan"
-        return "pledge" if _first_person().search(around) else "instruction"
+        return "pledge" if phrase_pattern("first_person").search(around) else "instruction"
     if _directive().search(sentence):
         return "instruction"  # "mengingatkan kepala puskesmas agar tidak lagi …"
     if quoted and _is_imperative(sentence):
@@ -113,28 +108,26 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     if "target_noun" in found and NUMBER.search(sentence) and "realisation" not in found:
         return "target"
     relative = "relative" in found and not _relative_own().search(sentence)  # "yang akan kami laksanakan" is ours
-    hedged = "hedge" in found and _hedge_governs(sentence)
+    hedged = "hedge" in found and _hedge_governs(sentence, hits["hedge"], hits.get("weak_pledge"))
     if "weak_pledge" in found and "negation" not in found and not hedged and not relative:
-        if "conditional" in found and not _pledge_actor().search(sentence):
+        if "conditional" in found and not phrase_pattern("pledge_actor").search(sentence):
             return None  # "Kalau lingkungan tidak bersih, nyamuk akan berkembang": a consequence
-        if quoted or named or _pledge_actor().search(sentence) or _future_passive().search(sentence):
+        if quoted or named or phrase_pattern("pledge_actor").search(sentence) or _future_passive().search(sentence):
             return "pledge"  # "kami akan", "akan kami evaluasi", "Pemkab akan": the speaker's side acts
     return None
 
 
-@cache
-def _ignored() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('ignore_for_kind'))})(?![\w-])", re.I)
-
-
-def _hedge_governs(sentence: str) -> bool:
+def _hedge_governs(sentence: str, hedge: re.Match, weak: re.Match | None) -> bool:
     """"Semoga …, dan kami akan menerima beliau": a hedge in an earlier clause leaves the pledge
     after "dan"/"tetapi" standing; one in the same clause ("kami berharap akan …") cancels it."""
-    hedge = next(p for p, k in _cue_patterns() if k == "hedge").search(sentence)
-    weak = next(p for p, k in _cue_patterns() if k == "weak_pledge").search(sentence)
-    if not hedge or not weak or hedge.start() > weak.start():
-        return bool(hedge)
-    return not re.search(r",\s*(?:dan|tetapi|tapi|namun)\s", sentence[hedge.end():weak.start()])
+    if not weak or hedge.start() > weak.start():
+        return True
+    return not _clause_break().search(sentence, hedge.end(), weak.start())
+
+
+@cache
+def _clause_break() -> re.Pattern:
+    return re.compile(rf",\s*(?:{alternation(phrases('clause_joiner'))})\s", re.I)
 
 
 @cache
@@ -151,11 +144,6 @@ def _past() -> re.Pattern:
 def _future_passive() -> re.Pattern:
     prefixes = alternation(phrases("passive_prefix"))
     return re.compile(rf"(?<![\w-])akan\s+(?:\w+\s+)?(?:{prefixes})[a-z]{{3,}}", re.I)
-
-
-@cache
-def _pledge_actor() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('pledge_actor'))})(?![\w-])", re.I)
 
 
 def target_details(sentence: str) -> tuple[float | None, str | None, str | None]:

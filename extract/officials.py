@@ -124,6 +124,19 @@ def _nickname(text: str, pos: int) -> tuple[str | None, int]:
 
 
 @cache
+def _patterns_after_title() -> dict[str, re.Pattern]:
+    """What may stand between a title and its holder, compiled once (find_titles runs them for
+    every title): "pada Inspektorat", "selaku Ketua TPID,", ", yaitu", and "pada" ending a unit."""
+    unit_of = alternation(phrases("unit_of"))
+    return {
+        "unit_of": re.compile(rf"\s+(?:{unit_of})(?=\s)"),
+        "unit_of_end": re.compile(rf"\s+(?:{unit_of})$"),
+        "role": re.compile(rf"\s+(?:{alternation(phrases('role_intro'))})\s+[^,\n]{{1,80}}?(?=,)"),
+        "before_name": re.compile(rf"\s*[,~]?\s*(?:(?:{alternation(phrases('name_intro'))})\s+)?"),
+    }
+
+
+@cache
 def _affiliation() -> re.Pattern:
     """"dari Fraksi PKB", "Fraksi Partai Golkar", "Dapil II": between a DPRD title and the name."""
     return re.compile(rf"\s+(?:{alternation(phrases('affiliation_intro'))})\s+(?:[A-Z][\w-]*|[IVX]+)(?:\s+(?:[A-Z][\w-]*|[IVX]+)){{0,3}}?(?=\s*,)",
@@ -174,7 +187,7 @@ def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | N
             hit = opd_at(text, at, "", local)
             if hit:
                 unit = " ".join(words).replace(" ,", ",").strip(" ,")
-                unit = re.sub(rf"\s+(?:{alternation(phrases('unit_of'))})$", "", unit)  # "Bidang Bina Marga pada Dinas PUPR"
+                unit = _patterns_after_title()["unit_of_end"].sub("", unit)  # "Bidang Bina Marga pada Dinas PUPR"
                 return (unit or None), hit.canonical, hit.end
         if m.group("word"):
             words.append(m.group("word"))
@@ -282,8 +295,8 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             end += unit_code.end()
         end = _skip_paren(text, end)
         if opd and rule.opd_from.startswith("fixed:"):
-            on = re.match(rf"\s+(?:{alternation(phrases('unit_of'))})(?=\s)", text[end:])  # "Inspektur pada Inspektorat X"
-            extra = opd_at(text, end + (on.end() if on else 0), "", local)  # "Asisten I Setda Bengkulu Utara"
+            on = _patterns_after_title()["unit_of"].match(text, end)  # "Inspektur pada Inspektorat X"
+            extra = opd_at(text, on.end() if on else end, "", local)  # "Asisten I Setda Bengkulu Utara"
             if extra:
                 end = extra.end
         acting = acting_forms[re.sub(r"\s+", " ", m.group("acting").lower())] if m.group("acting") else None
@@ -291,14 +304,14 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         level = rule.level if rule.level in KIND_PREFIX else None  # "Bupati Gowa" -> Kabupaten Gowa
         region, end = region_at(text, end, level, default_region)
         end = _skip_paren(text, skip_areas(text, end) if region else end)
-        role = re.match(rf"\s+(?:{alternation(phrases('role_intro'))})\s+[^,\n]{{1,80}}?(?=,)", text[end:])  # "selaku Ketua TPID,"
+        role = _patterns_after_title()["role"].match(text, end)  # "selaku Ketua TPID,"
         if role:
-            end += role.end()
+            end = role.end()
         party = _affiliation().match(text, end)
         if party:
             end = party.end()
-        after = re.match(rf"\s*[,~]?\s*(?:(?:{alternation(phrases('name_intro'))})\s+)?", text[end:])
-        name = parse_name(text, end + after.end()) if "\n" not in after.group() else None
+        after = _patterns_after_title()["before_name"].match(text, end)
+        name = parse_name(text, after.end()) if "\n" not in after.group() else None
         if name and level and region is None:
             # "Wali Kota Sungai Harapan, Dr. H. Budi Santoso": a region missing from the gazetteer
             # reads like a name; a second name after the comma says which is which
@@ -343,8 +356,7 @@ def _acting_agency_heads(text: str, skip, hits: list[TitleHit], default_region, 
         name = parse_name(text, end + after.end())
         if name:
             acting = load_rules().acting[re.sub(r"\s+", " ", m.group("acting").lower())]
-            out.append(TitleHit(position=_combine("Kepala Dinas", hit.canonical) if hit.canonical.startswith("Dinas")
-                                else f"Kepala {hit.canonical}", acting=acting, start=m.start(), end=name.end,
+            out.append(TitleHit(position=f"Kepala {hit.canonical}", acting=acting, start=m.start(), end=name.end,
                                 opd=hit.canonical, region=region, name=name))
     return out
 

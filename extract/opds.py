@@ -151,6 +151,13 @@ def _resolve_ambiguous(text: str) -> dict[str, str]:
     return resolved
 
 
+@cache
+def _unlisted_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """"Dinas …" / "Badan …" that may name an unlisted agency, and "rumah dinas" that does not."""
+    return (re.compile(rf"\b({alternation(phrases('unlisted_unit'))})\s+"),
+            re.compile(rf"(?:{alternation(phrases('dinas_not_agency'))})\s+$", re.I))
+
+
 def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]) -> list[OpdHit]:
     full, abbrev, heads = _patterns()
     hits: list[OpdHit] = []
@@ -167,8 +174,9 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
     for m in heads.finditer(text):
         hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
                            m.start(), m.end()))
-    for m in re.finditer(rf"\b({alternation(phrases('unlisted_unit'))})\s+", text):
-        if re.search(rf"(?:{alternation(phrases('dinas_not_agency'))})\s+$", text[max(0, m.start() - 20):m.start()], re.I):
+    unit, not_agency = _unlisted_patterns()
+    for m in unit.finditer(text):
+        if not_agency.search(text, max(0, m.start() - 20), m.start()):
             continue  # "rumah dinas", "mobil dinas", "perjalanan dinas"
         hit = _unlisted(text, m.end(), m.group(1))
         if hit:

@@ -4,6 +4,7 @@ pipeline uses (models/vocab/positions.csv, opds.csv, acting_prefixes.csv)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass
 
 from extract.officials import find_titles
@@ -24,10 +25,15 @@ class PositionReading:
     region: str | None
 
 
+@cache
+def _kept_upper() -> frozenset:
+    return frozenset(load_rules().opd_abbrevs) | frozenset(phrases("upper_in_title"))
+
+
 def title_case(text: str) -> str:
     """"KEPALA DINAS PEKERJAAN UMUM DAN PENATAAN RUANG" -> "Kepala Dinas Pekerjaan Umum dan Penataan Ruang";
     acronyms that are agencies (PUPR, RSUD) stay upper case."""
-    keep = set(load_rules().opd_abbrevs) | set(phrases("upper_in_title"))
+    keep = _kept_upper()
     out = []
     for i, word in enumerate(text.split()):
         core = word.strip(",.()")

@@ -97,19 +97,14 @@ def load_rules() -> Rules:
     return r
 
 
-def acting_prefix(position: str | None) -> str | None:
-    """The acting prefix a position starts with ("Plt." of "Plt. Kepala Dinas …"), else None."""
-    return next((p for p in set(load_rules().acting.values()) if (position or "").startswith(p + " ")), None)
-
-
-def without_acting(position: str | None) -> str:
-    """"Plt. Kepala Dinas Kesehatan" -> "Kepala Dinas Kesehatan"."""
-    prefix = acting_prefix(position)
-    return (position or "")[len(prefix) + 1:] if prefix else (position or "")
-
-
 def phrases(group: str) -> list[str]:
     return load_rules().phrases.get(group, [])
+
+
+@cache
+def phrase_pattern(group: str) -> re.Pattern:
+    """Any phrase of a phrases.csv group as a whole word or words, in any case."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases(group))})(?![\w-])", re.I)
 
 
 def alternation(forms, flags_upper: bool = False) -> str:

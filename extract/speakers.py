@@ -2,6 +2,7 @@
 (a name or title in the attribution), pronouns and -nya verbs to the person last in focus."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from extract.names import parse_name
 from extract.officials import TitleHit, _title_pattern
 from extract.persons import Person
 from extract.quotes import Quote
-from extract.rules import alternation, load_rules, phrases, without_acting
+from extract.rules import alternation, load_rules, phrase_pattern, phrases
 from extract.sentences import sentence_spans
 from models import Commitment, Official, Quote
 
@@ -20,10 +21,6 @@ from models import Commitment, Official, Quote
 class SpokenQuote:
     quote: Quote
     speaker: str | None
-
-
-def _base(position: str | None) -> str:
-    return without_acting(position)
 
 
 class Focus:
@@ -47,10 +44,22 @@ class Focus:
 def _by_title(officials: list[Official], titles: list[TitleHit], start: int, end: int) -> str | None:
     for hit in titles:
         if start <= hit.start < end and not hit.name:
-            found = [o for o in officials if _base(o.position) == _base(hit.position)]
+            found = [o for o in officials if o.position == hit.position]  # positions carry no acting prefix
             if len(found) == 1:
                 return found[0].name
     return None
+
+
+class _MentionIndex:
+    """Offsets of official mentions (or titles), sorted: "is one in this sentence?" for every
+    sentence of a document by bisection, not by scanning every mention each time."""
+
+    def __init__(self, starts):
+        self.starts = sorted(starts)
+
+    def any_in(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
 
 
 def _in_window(officials: list[Official], start: int, end: int) -> str | None:
@@ -168,7 +177,7 @@ def _institution_speaks(text: str, start: int, end: int, officials: list[Officia
     one): "Dinas Pariwisata menargetkan …" is its Kepala Dinas's target; "Pemkab menargetkan …"
     and "Setiap sekolah diminta …" are no one person's."""
     words = re.findall(r"\w+", text[start:end].lower())
-    frame = re.search(rf"(?<![\w-])(?:{alternation(phrases('speech_frame'))})(?![\w-])", text[start:end], re.I)
+    frame = phrase_pattern("speech_frame").search(text, start, end)
     if _in_window(officials, start, end) or any(p in words for p in load_rules().pronouns) or frame:
         return False, None  # a named official, or "kata dia", in the sentence: a person speaks
     lead = start + (len(text[start:end]) - len(text[start:end].lstrip(" “”\"\n")))
@@ -194,6 +203,8 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
         if s.speaker:
             focus.add(s.quote.end, s.speaker)
     body = _headline_end(text, skip)
+    mentioned = _MentionIndex(m.start for o in officials for m in o.mentions)
+    titled = _MentionIndex(h.start for h in titles)
     out: list[Commitment] = []
     seen: set[str] = set()
     for start, end in sentence_spans(text):
@@ -201,8 +212,7 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
             continue
         for a, b, quote in _segments(start, end, spoken):
             sentence = text[a:b].strip(" “”\"\n,")
-            named = quote is None and (_in_window(officials, a, b) is not None
-                                       or any(a <= h.start < b for h in titles))
+            named = quote is None and (mentioned.any_in(a, b) or titled.any_in(a, b))
             kind = classify(sentence, quoted=quote is not None, named=named) if len(sentence.split()) >= 3 else None
             if not kind or sentence.lower() in seen:
                 continue

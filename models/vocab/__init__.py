@@ -120,10 +120,15 @@ def acting_prefixes() -> dict[str, str]:
     return {r["form"].lower(): r["canonical"] for r in _rows("acting_prefixes.csv")}
 
 
+@cache
+def _acting_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(acting_prefixes(), key=len, reverse=True))
+
+
 def split_acting(position: str | None) -> tuple[str | None, str | None]:
     """"Plt. Kepala Dinas Kesehatan" -> ("Plt.", "Kepala Dinas Kesehatan"); no prefix -> (None, position)."""
     text = (position or "").strip()
-    for form in sorted(acting_prefixes(), key=len, reverse=True):
+    for form in _acting_longest_first():
         if text.lower().startswith(form + " "):
             return acting_prefixes()[form], text[len(form) + 1:].strip() or None
     return None, position
