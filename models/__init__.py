@@ -4,6 +4,7 @@ Field names follow the JSON contract of `janji extract` in docs/DESIGN.md; `to_d
 Extraction produces exactly that contract.
 """
 from models.document import Document, PageSpan
+from models.report import Achievement, BudgetRealisation, Report
 from models.extraction import (
     Agreement,
     Commitment,
@@ -20,6 +21,7 @@ from models.extraction import (
 )
 
 __all__ = [
+    "Achievement", "BudgetRealisation", "Report",
     "Agreement", "Commitment", "DateMention", "Document", "Extraction", "Mention",
     "Official", "Opd", "PageSpan", "Party", "Program", "Quote", "Target", "TenureEvent",
 ]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from models.report import Report
+
 EXTRACTOR_VERSION = "0.2.0"
 CONTRACT_VERSION = 2
 
@@ -133,7 +135,7 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)  # document order; a bundle has several
-    report: dict | None = None
+    report: Report | None = None                               # a performance report (LKjIP)
     errors: list[str] = field(default_factory=list)  # parts that could not be read (a PDF page), the rest kept
     extractor_version: str = EXTRACTOR_VERSION
 
@@ -154,6 +156,6 @@ class Extraction:
             "commitments": [asdict(c) for c in self.commitments],
             "agreement": asdict(self.agreement) if self.agreement else None,
             "agreements": [asdict(a) for a in self.agreements],
-            "report": self.report,
+            "report": asdict(self.report) if self.report else None,
             "errors": list(self.errors),
         }
