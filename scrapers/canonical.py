@@ -74,3 +74,26 @@ def canonical_link(html: str | BeautifulSoup, page_url: str) -> str | None:
     if url is None or urlsplit(url).scheme not in ("http", "https") or not same_site(url, page_url):
         return None
     return url
+
+
+HEAD_END = re.compile(rb"</head\s*>", re.I)
+HEAD_LIMIT = 200_000  # a page's head is small; a hostile file is not parsed whole for one link
+
+
+def declared_url(raw: bytes) -> str | None:
+    """The address a saved page declares for itself: its <link rel=canonical>, else og:url, if it
+    is an absolute http(s) URL (cleaned). For a local file there is no fetched URL to resolve it
+    against or compare its site with, so only absolute addresses count."""
+    end = HEAD_END.search(raw, 0, HEAD_LIMIT)
+    head = raw[:end.end() if end else HEAD_LIMIT].decode("utf-8", "replace")
+    soup = BeautifulSoup(head, "lxml")
+    link = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+    og = soup.find("meta", attrs={"property": "og:url"})
+    for candidate in ((link.get("href") if link else None), (og.get("content") if og else None)):
+        href = (candidate or "").strip()
+        if not re.match(r"https?://", href, re.I):
+            continue
+        url = safe_clean_url(href)
+        if url and urlsplit(url).hostname:
+            return url
+    return None

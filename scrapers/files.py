@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from models import Document
+from scrapers.canonical import declared_url
 from scrapers.decode import decode_text, looks_binary
 from scrapers.errors import SourceError
 from scrapers.text import clean_document, display_path
@@ -106,6 +108,12 @@ def read_path(path: str | Path) -> Document:
     if not raw:
         raise SourceError(f"{shown}: empty file (0 bytes)")
     try:
-        return document_from_bytes(raw, path=display_path(path.resolve()))
+        doc = document_from_bytes(raw, path=display_path(path.resolve()))
     except SourceError as exc:
         raise SourceError(f"{shown}: {exc}") from None
+    if doc.kind == "news" and not doc.url:
+        # a saved page names its original (canonical / og:url): the source stays one click away
+        declared = declared_url(raw)
+        if declared:
+            doc.canonical_url, doc.site = declared, doc.site or urlsplit(declared).hostname
+    return doc
