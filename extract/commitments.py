@@ -57,7 +57,31 @@ def _is_imperative(sentence: str) -> bool:
     return not any(verb.startswith(p) for p in phrases("imperative_not_prefix"))
 
 
-NUMBER = re.compile(r"\d")
+AMOUNT = re.compile(r"\d+(?:[.,]\d+)*(?!\d)(?<!\b(?:19|20)\d\d)|\b(?:19|20)\d\d(?=[.,]\d)")  # a number, not a bare year
+
+
+def _affirmed(pattern: re.Pattern, sentence: str, kind: str) -> re.Match | None:
+    """The first cue of a kind that is not denied ("tidak bisa diselesaikan" sets no target)."""
+    for m in pattern.finditer(sentence):
+        if kind not in KIND_ORDER or not _denial().search(sentence, max(0, m.start() - 20), m.start()):
+            return m
+    return None
+
+
+@cache
+def _denial() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('cue_negated'))})\s+$", re.I)
+
+
+@cache
+def _purpose_clause() -> re.Pattern:
+    lead, connective = alternation(phrases("purpose_lead")), alternation(phrases("purpose_not"))
+    return re.compile(rf"^[\s“\"]*(?:{lead})\s+(?!(?:{connective})\b)[^,.;]{{3,100}},\s*", re.I)
+
+
+@cache
+def _condition_clause() -> re.Pattern:
+    return re.compile(rf"^[\s“\"]*(?:{alternation(phrases('condition_lead'))})\s+[^,.;]{{3,120}},\s*", re.I)
 
 
 @cache
@@ -84,28 +108,31 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
       ("belum") or in someone else's relative clause ("yang akan"); not as a condition's consequence.
     """
     sentence = phrase_pattern("ignore_for_kind").sub(" ", sentence)  # "… dari target Rp 5 miliar": background, not a target set
-    hits = {kind: m for pattern, kind in _cue_patterns() if (m := pattern.search(sentence))}  # one pass over the cues
+    sentence = _purpose_clause().sub("", sentence, count=1)  # "Untuk menjamin transparansi, …": why, not what
+    hits = {kind: m for pattern, kind in _cue_patterns() if (m := _affirmed(pattern, sentence, kind))}  # one pass over the cues
     found = set(hits)
     if "appeal" in found:
         found.add(APPEAL_AS)
-    first_cue = min((m.start() for k, m in hits.items() if k in COMMITTING), default=len(sentence))
+    directive = _directive().search(sentence) or _reminder().search(sentence)
+    first_cue = min([m.start() for k, m in hits.items() if k in COMMITTING] + ([directive.start()] if directive else []),
+                    default=len(sentence))
     past = _past().search(sentence, 0, first_cue)  # "pada 2024 lalu PAD ditargetkan …": told as past
     strong = next((k for k in KIND_ORDER if k in found), None)
     if strong and not (strong != "instruction" and past):
         return strong
-    if past and strong != "instruction":
+    if past and strong != "instruction" and not directive:
         return None  # background, not a commitment
     if "weak_instruction" in found and not found & {"regulation", "hedge", "relative"}:
         must = hits["weak_instruction"]
         around = sentence[max(0, must.start() - 12):must.end() + 8]  # "kami harus", "harus kami lakukan"
         return "pledge" if phrase_pattern("first_person").search(around) else "instruction"
-    if _directive().search(sentence):
+    if directive:
         return "instruction"  # "mengingatkan kepala puskesmas agar tidak lagi …"
-    if quoted and _is_imperative(sentence):
+    if quoted and (_is_imperative(sentence) or _is_imperative(_condition_clause().sub("", sentence, count=1))):
         return "instruction"  # orders are spoken: a reported sentence opening like this is narrative
-    if "weak_target" in found and "schedule" not in found:
+    if "weak_target" in found and not found & {"schedule", "realisation", "hedge"}:
         return "target"
-    if "target_noun" in found and NUMBER.search(sentence) and "realisation" not in found:
+    if "target_noun" in found and AMOUNT.search(sentence) and "realisation" not in found:
         return "target"
     relative = "relative" in found and not _relative_own().search(sentence)  # "yang akan kami laksanakan" is ours
     hedged = "hedge" in found and _hedge_governs(sentence, hits["hedge"], hits.get("weak_pledge"))
@@ -123,6 +150,13 @@ def _hedge_governs(sentence: str, hedge: re.Match, weak: re.Match | None) -> boo
     if not weak or hedge.start() > weak.start():
         return True
     return not _clause_break().search(sentence, hedge.end(), weak.start())
+
+
+@cache
+def _reminder() -> re.Pattern:
+    """"mengingatkan para camat untuk …": a reminder with its addressee and what to do."""
+    verbs, links = alternation(phrases("remind_verb")), alternation(phrases("remind_link"))
+    return re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])[^.;]{{0,80}}?(?<![\w-])(?:{links})(?![\w-])", re.I)
 
 
 @cache

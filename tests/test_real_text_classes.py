@@ -240,3 +240,31 @@ def test_a_list_of_agencies_gives_each_member(extractor):
     opds = {o["name"] for o in run(extractor, text, published="2025-02-04")["opds"]}
     assert opds == {"Dinas Perhubungan", "Dinas Perindustrian dan Perdagangan", "Dinas Lingkungan Hidup",
                     "Kecamatan Kota Baru"}
+
+
+# --- commitment kinds as real articles write them ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a reminder with "untuk" tells its addressees what to do, also after a past remark
+    ("Bupati juga mengingatkan para camat untuk berhati-hati dalam pengadaan barang.", "instruction"),
+    ("Bupati mengingatkan kepala puskesmas agar tidak lagi memakai ambulans seperti yang pernah dilakukan sebelumnya.",
+     "instruction"),
+    # an order after a condition
+    ("Kalau lurah menemukan saluran tersumbat, segera koordinasikan dengan Dinas PUPR.", "instruction"),
+    # setting a deadline for others
+    ("Camat memberikan target waktu kepada para kepala desa untuk menyelesaikan laporan.", "target"),
+    # a cue inside a sentence-initial purpose clause says why, not what
+    ("Untuk menjamin transparansi, Pemkot membuka posko pengaduan di kantor inspektorat.", None),
+    # a denied cue, an apology, a predicate nobody does, a year that is not an amount
+    ("Permasalahan ini tidak bisa diselesaikan sendiri-sendiri.", None),
+    ("Ia meminta maaf kepada seluruh warga atas keterlambatan itu.", None),
+    ("Masa jabatan penjabat bupati akan berakhir pada Mei mendatang.", None),
+    ("Target itu hampir sama dengan target 2022 lalu.", None),
+    ("Dari Dinas Lingkungan Hidup dengan target Rp200 juta terealisasi Rp1.250.000.", None),
+    ("Mudah-mudahan bantuan ini meringankan keluarga korban sampai 40 hari ke depan.", None),
+    # an official's title as the one who acts
+    ("Meski bukan jalan kabupaten, Bupati Trenggalek akan menganggarkan perbaikannya dalam APBD 2026.", "pledge"),
+])
+def test_commitment_kinds_of_real_sentences(sentence, kind):
+    from extract.commitments import classify
+    assert classify(sentence, quoted="segera koordinasikan" in sentence) == kind
