@@ -1,75 +1,102 @@
-"""Lampiran tables -> rows keyed by column (sasaran, indikator, …, anggaran), with their page.
+"""Document tables -> rows keyed by column (sasaran, indikator, …, anggaran), with their page.
 
 Ruled tables come from the PDF reader; unruled ones (and OCR'd pages) are rebuilt here from
-word positions, with columns placed under the header words named in pk_rules.json.
+word positions, with columns placed under the header words. Which header words name which
+field, and which fields make which kind of table, is a `TableVocabulary`: the PK reader's comes
+from pk_rules.json (`PK_VOCABULARY`), the performance-report reader (extract/lkjip) has its own.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from extract.pk.lines import group_lines, line_text
 from extract.pk.rules import rules
 from models.pdf_layout import PdfPage
 
-REPEATING_COLUMNS = {"quarters"}  # "TW I TW II TW III TW IV": one column each, same field
 ROW_GAP_FACTOR = 2.6  # a vertical gap this many line heights long ends an unruled table
+
+
+@dataclass(frozen=True)
+class TableVocabulary:
+    columns: dict[str, list[str]]              # field -> header words that name its column
+    kinds: dict[str, tuple[frozenset, str]]    # kind -> (fields it needs, the column whose value starts a row); first match wins
+    total_labels: tuple[str, ...]              # "Jumlah": a total row
+    closed_by_total: frozenset = frozenset()   # kinds whose total row ends the table (a budget table)
+    repeating: frozenset = frozenset()         # fields printed as several columns side by side ("TW I TW II")
+
+
+@cache
+def pk_vocabulary() -> TableVocabulary:
+    r = rules()
+    return TableVocabulary(
+        columns=r["columns"], total_labels=tuple(r["total_labels"]),
+        kinds={"targets": (frozenset({"indikator", "target"}), "target"),
+               "programs": (frozenset({"program", "anggaran"}), "anggaran")},
+        closed_by_total=frozenset({"programs"}), repeating=frozenset({"quarters"}))  # "TW I TW II TW III TW IV"
 
 
 @dataclass
 class TableRows:
-    kind: str                                 # targets | programs
+    kind: str                                 # targets | programs (or the vocabulary's other kinds)
     columns: list[str | None]                 # field of each column, None when unknown
     rows: list[tuple[int, list[str | None]]] = field(default_factory=list)  # (page, cells)
+    headers: list[str] = field(default_factory=list)  # each column's header as printed ("Realisasi 2024")
+    page: int | None = None                   # where the table (or this part of it) starts
+    top: float = 0.0                          # and how far down that page
 
 
-def field_for(cell: str | None) -> str | None:
+def field_for(cell: str | None, vocab: TableVocabulary | None = None) -> str | None:
     text = " ".join((cell or "").split()).lower()
-    for key, words in rules()["columns"].items():
+    for key, words in (vocab or pk_vocabulary()).columns.items():
         if any(text == w.lower() or text.startswith(w.lower() + " ") or text.startswith(w.lower() + "/")
                for w in words):
             return key
     return None
 
 
-def table_kind(columns: list[str | None]) -> str | None:
-    if {"indikator", "target"} <= set(columns):
-        return "targets"
-    if {"program", "anggaran"} <= set(columns):
-        return "programs"
+def table_kind(columns: list[str | None], vocab: TableVocabulary | None = None) -> str | None:
+    for kind, (needed, _) in (vocab or pk_vocabulary()).kinds.items():
+        if needed <= set(columns):
+            return kind
     return None
 
 
-def _from_ruled(page: PdfPage, previous: TableRows | None) -> list[TableRows]:
+def _from_ruled(page: PdfPage, previous: TableRows | None, vocab: TableVocabulary) -> list[TableRows]:
     found = []
     for table in page.tables:
-        columns = [field_for(c) for c in table.rows[0]]
-        kind = table_kind(columns)
+        columns = [field_for(c, vocab) for c in table.rows[0]]
+        kind = table_kind(columns, vocab)
+        headers = [" ".join((c or "").split()) for c in table.rows[0]]
         body = table.rows[1:]
         continues = previous and previous.rows and previous.rows[-1][0] == page.number - 1
         if kind is None and continues and len(table.rows[0]) == len(previous.columns):
-            kind, columns, body = previous.kind, previous.columns, table.rows  # continued, no header
+            # continued, no header
+            kind, columns, headers, body = previous.kind, previous.columns, previous.headers, table.rows
         if kind is None:
             continue
-        current = TableRows(kind, columns, [(page.number, row) for row in body])
+        current = TableRows(kind, columns, [(page.number, row) for row in body], headers, page.number, table.top)
         found.append(current)
         previous = current
     return found
 
 
-def _header_columns(line) -> list[tuple[str | None, float, float]]:
-    """(field, x0, x1) per header column; words that match no keyword widen the column before."""
+def _header_columns(line, vocab: TableVocabulary) -> list[list]:
+    """[field, x0, x1, header text] per header column; words that match no keyword widen the
+    column before."""
     columns: list[list] = []
     index = 0
     while index < len(line):
-        two = field_for(line_text(line[index:index + 2]))  # "Sub Kegiatan"
-        key = field_for(line[index].text) or (two if two and index + 1 < len(line) else None)
-        if key and (not columns or columns[-1][0] != key or key in REPEATING_COLUMNS):
-            columns.append([key, line[index].x0, line[index].x1])
+        two = field_for(line_text(line[index:index + 2]), vocab)  # "Sub Kegiatan"
+        key = field_for(line[index].text, vocab) or (two if two and index + 1 < len(line) else None)
+        if key and (not columns or columns[-1][0] != key or key in vocab.repeating):
+            columns.append([key, line[index].x0, line[index].x1, line[index].text])
         elif columns:
             columns[-1][2] = line[index].x1
+            columns[-1][3] += " " + line[index].text
         index += 1
-    return [tuple(c) for c in columns]
+    return columns
 
 
 def _boundaries(header, lines) -> list[float]:
@@ -90,13 +117,13 @@ def _boundaries(header, lines) -> list[float]:
     return bounds
 
 
-def _table_blocks(lines):
-    """(header, data lines) for each header line, data ending at a big gap or the next header."""
+def _table_blocks(lines, vocab: TableVocabulary):
+    """(header, data lines, header top) for each header line, data ending at a big gap or the next header."""
     blocks, current, last_bottom = [], None, 0.0
     for line in lines:
-        header = _header_columns(line)
-        if table_kind([h[0] for h in header]):
-            current = (header, [])
+        header = _header_columns(line, vocab)
+        if table_kind([h[0] for h in header], vocab):
+            current = (header, [], line[0].top)
             blocks.append(current)
         elif current is not None:
             height = max(w.bottom - w.top for w in line)
@@ -104,39 +131,40 @@ def _table_blocks(lines):
                 current = None
                 continue
             current[1].append(line)
-            if table_kind([h[0] for h in current[0]]) == "programs" and _is_total(line_text(line)):
+            if table_kind([h[0] for h in current[0]], vocab) in vocab.closed_by_total and _is_total(line_text(line), vocab):
                 current = None  # "Jumlah Rp …" closes a budget table; the signature block follows
                 # (not a targets table: indicators often begin "Jumlah kunjungan …")
         last_bottom = max(w.bottom for w in line)
     return blocks
 
 
-def _is_total(text: str) -> bool:
+def _is_total(text: str, vocab: TableVocabulary) -> bool:
     first = text.strip().split(" ", 1)[0].lower() if text.strip() else ""
-    return first in {t.lower().split()[0] for t in rules()["total_labels"]}
+    return first in {t.lower().split()[0] for t in vocab.total_labels}
 
 
-def _from_words(page: PdfPage) -> list[TableRows]:
+def _from_words(page: PdfPage, vocab: TableVocabulary) -> list[TableRows]:
     found = []
-    for header, lines in _table_blocks(group_lines(page.words)):
+    for header, lines, top in _table_blocks(group_lines(page.words), vocab):
         columns = [h[0] for h in header]
-        table, bounds = TableRows(table_kind(columns), columns), _boundaries(header, lines)
+        table = TableRows(table_kind(columns, vocab), columns, headers=[h[3] for h in header], page=page.number, top=top)
+        bounds = _boundaries(header, lines)
         for line in lines:
             cells: list[list[str]] = [[] for _ in columns]
             for word in line:
                 cells[sum(word.x0 >= b for b in bounds)].append(word.text)
-            _add_line(table, page.number, [" ".join(c) for c in cells])
+            _add_line(table, page.number, [" ".join(c) for c in cells], vocab)
         found.append(table)
     return found
 
 
-def _add_line(table: TableRows, page: int, cells: list[str]) -> None:
+def _add_line(table: TableRows, page: int, cells: list[str], vocab: TableVocabulary) -> None:
     """A line starts a new row when it numbers one or carries a value; otherwise it continues
     the wrapped cells of the row above (unruled tables have no lines to tell rows apart)."""
     cols = table.columns
-    value_col = "target" if table.kind == "targets" else "anggaran"
+    value_col = vocab.kinds[table.kind][1]
     has = {c: cells[i] for i, c in enumerate(cols) if c and cells[i]}
-    total = any(cells[i].strip().lower() in {t.lower() for t in rules()["total_labels"]} for i in range(len(cells)))
+    total = any(cells[i].strip().lower() in {t.lower() for t in vocab.total_labels} for i in range(len(cells)))
     starts_row = re.fullmatch(r"\d+\.?", has.get("no", "")) or value_col in has or total
     if not table.rows and not starts_row:
         return  # the second line of a two-line header ("Strategis", "(Rp)")
@@ -154,12 +182,17 @@ def _add_line(table: TableRows, page: int, cells: list[str]) -> None:
             row[i] = f"{row[i]} {text}".strip() if row[i] else text
 
 
-def lampiran_tables(pages: list[PdfPage]) -> list[TableRows]:
-    """Every targets and programs table, in page order. Pages with ruled tables use them; the
-    others are read from word positions."""
+def document_tables(pages: list[PdfPage], vocab: TableVocabulary) -> list[TableRows]:
+    """Every table of a kind the vocabulary knows, in page order. Pages with such ruled tables
+    use them; the others are read from word positions."""
     found: list[TableRows] = []
     for page in pages:
         previous = found[-1] if found else None
-        ruled = _from_ruled(page, previous) if page.tables else []
-        found += ruled or _from_words(page)
+        ruled = _from_ruled(page, previous, vocab) if page.tables else []
+        found += ruled or _from_words(page, vocab)
     return found
+
+
+def lampiran_tables(pages: list[PdfPage]) -> list[TableRows]:
+    """Every targets and programs table of a PK, in page order."""
+    return document_tables(pages, pk_vocabulary())
