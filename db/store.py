@@ -13,10 +13,11 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from models import Document, Extraction, Official
-from db import references, search
+from db import outcome_references, references, search
 from db.resolve import official_id_for, opd_id_for
 
 DERIVED_TABLES = ("tenure_events", "official_roles", "mentions", "event_dates", "quotes", "commitments")
+REPORT_TABLES = ("achievements", "budget_realisations", "report_skipped_rows")  # rows of a report
 
 
 @contextlib.contextmanager
@@ -109,13 +110,18 @@ def _delete_derived(db: sqlite_utils.Database, doc_id: int) -> tuple[set[int], s
         if r[0] is not None}
     opds = {r[0] for r in db.execute(
         """select opd_id from mentions where document_id = ?1 union select opd_id from official_roles
-           where document_id = ?1 union select opd_id from agreements where document_id = ?1""", [doc_id])
+           where document_id = ?1 union select opd_id from agreements where document_id = ?1
+           union select opd_id from reports where document_id = ?1""", [doc_id])
         if r[0] is not None}
     agreement_ids = [r["id"] for r in db.query("select id from agreements where document_id = ?", [doc_id])]
     for agreement_id in agreement_ids:
         db["agreement_targets"].delete_where("agreement_id = ?", [agreement_id])
         db["agreement_programs"].delete_where("agreement_id = ?", [agreement_id])
     db["agreements"].delete_where("document_id = ?", [doc_id])
+    for report_id in [r["id"] for r in db.query("select id from reports where document_id = ?", [doc_id])]:
+        for table in REPORT_TABLES:
+            db[table].delete_where("report_id = ?", [report_id])
+    db["reports"].delete_where("document_id = ?", [doc_id])
     for table in DERIVED_TABLES:
         db[table].delete_where("document_id = ?", [doc_id])
     return officials, opds
@@ -140,7 +146,8 @@ def _prune_orphans(db: sqlite_utils.Database, officials: set[int], opds: set[int
         used = db.execute(
             """select exists(select 1 from mentions where opd_id = ?1)
                or exists(select 1 from official_roles where opd_id = ?1)
-               or exists(select 1 from agreements where opd_id = ?1)""", [opd_id]).fetchone()[0]
+               or exists(select 1 from agreements where opd_id = ?1)
+               or exists(select 1 from reports where opd_id = ?1)""", [opd_id]).fetchone()[0]
         if not used:
             db.execute("delete from opds where id = ?", [opd_id])
 
@@ -149,6 +156,8 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
     """Replace every derived row of one document, atomically. The stemmed search columns are
     computed first, so the write lock is held for the writes only."""
     stems = search.extraction_stems(extraction)
+    if extraction.report:
+        stems.update({id(a): search.searchable(a.indikator, a.sasaran) for a in extraction.report.achievements})
     with write_transaction(db):
         old_officials, old_opds = _delete_derived(db, doc_id)
         official_ids = {}
@@ -178,8 +187,11 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
             for c in extraction.commitments)
         for agreement in extraction.agreements:
             _insert_agreement(db, doc_id, agreement, stems)
+        if extraction.report:
+            _insert_report(db, doc_id, extraction.report, extraction.extractor_version, stems)
         _prune_orphans(db, old_officials, old_opds)
         references.reattach(db, doc_id)  # comparisons follow the new rows (db/references.py)
+        outcome_references.reattach_outcomes(db, doc_id)
         updates = {"status": "processed", "error": None, "processed_at": now(),
                    "extractor_version": extraction.extractor_version}
         if extraction.agreement:
@@ -213,3 +225,16 @@ def _insert_agreement(db: sqlite_utils.Database, doc_id: int, a, stems: dict[int
     db["agreement_targets"].insert_all({"agreement_id": agreement_id, **asdict(t), "indikator_stemmed": stems.get(id(t))}
                                        for t in a.targets)
     db["agreement_programs"].insert_all({"agreement_id": agreement_id, **asdict(p)} for p in a.programs)
+
+
+def _insert_report(db: sqlite_utils.Database, doc_id: int, r, extractor_version: str,
+                   stems: dict[int, str | None]) -> None:
+    report_id = db["reports"].insert({
+        "document_id": doc_id, "kind": r.kind, "year": r.year, "region": r.region,
+        "opd_id": opd_id_for(db, r.opd, r.region) if r.opd else None,
+        "first_page": r.pages[0] if r.pages else None, "last_page": r.pages[-1] if r.pages else None,
+        "extractor_version": extractor_version}).last_pk
+    db["achievements"].insert_all({"report_id": report_id, **asdict(a), "indikator_stemmed": stems.get(id(a))}
+                                  for a in r.achievements)
+    db["budget_realisations"].insert_all({"report_id": report_id, **asdict(b)} for b in r.budget)
+    db["report_skipped_rows"].insert_all({"report_id": report_id, "text": text} for text in r.skipped_rows)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from janji.compare import ComparisonSummary, refresh_comparisons
+from janji.outcomes import OutcomeSummary, refresh_outcomes
 from janji.processing import pending, process_documents
 
 
@@ -20,9 +21,10 @@ class ProcessSummary:
     done: int
     failed: int
     compared: ComparisonSummary
+    outcomes: OutcomeSummary | None = None
 
     def __str__(self) -> str:
-        return f"processed {self.done}, failed {self.failed}\n{self.compared}"
+        return f"processed {self.done}, failed {self.failed}\n{self.compared}" + (f"\n{self.outcomes}" if self.outcomes else "")
 
 
 def process_pending(db: sqlite_utils.Database, everything: bool = False, show_progress: bool = True,
@@ -44,4 +46,6 @@ def process_pending(db: sqlite_utils.Database, everything: bool = False, show_pr
                 done, failed = process_documents_pooled(db, extractor, ids, min(jobs, len(ids)), advance)
             else:
                 done, failed = process_documents(db, extractor, ids, advance)
-    return ProcessSummary(len(ids), done, failed, refresh_comparisons(db))
+    compared = refresh_comparisons(db)
+    # after the diffs: a target in force is the PK Perubahan's; both are cheap and idempotent
+    return ProcessSummary(len(ids), done, failed, compared, refresh_outcomes(db))
