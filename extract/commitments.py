@@ -166,7 +166,11 @@ def _clause_break() -> re.Pattern:
 
 @cache
 def _relative_own() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])yang\s+akan\s+(?:{alternation(phrases('pledge_actor'))})(?![\w-])", re.I)
+    """"yang akan kami laksanakan", and the cleft "pemerintah yang akan merawat", "Dinas PUPR
+    yang akan memanggilnya": the speaker's side or a government is the one who will act."""
+    actor = alternation(phrases("pledge_actor"))
+    return re.compile(rf"(?<![\w-])yang\s+akan\s+(?:{actor})(?![\w-])"
+                      rf"|(?<![\w-])(?:{actor})(?:\s+[A-Z][\w-]*){{0,2}}\s+yang\s+akan(?![\w-])", re.I)
 
 
 @cache

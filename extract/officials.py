@@ -31,7 +31,9 @@ class TitleHit:
 
 @cache
 def _connector_before() -> re.Pattern:
-    return re.compile(rf"(?:,|\s+(?:{alternation(phrases('name_connector'))}))\s*$", re.I)
+    # "Budi, Kepala Dinas", "Budi selaku Kepala Dinas", "Yodi Setiawan (anggota DPRD)": a title in
+    # brackets after a name is written in lower case; "Kepala Satpol PP (Kasatpol PP)" is an abbreviation
+    return re.compile(rf"(?:,|\s+(?:{alternation(phrases('name_connector'))})|\s*\()\s*$", re.I)
 
 
 @cache
@@ -95,6 +97,8 @@ def _speech_before_name() -> re.Pattern:
 def _name_before(text: str, start: int) -> ParsedName | None:
     window_start = max(0, start - 160)
     connector = _connector_before().search(text, window_start, start)
+    if connector and connector.group().strip() == "(" and not text[start].islower():
+        return None
     if not connector:
         # "…,” kata Roy Sidharta Ahli Muda Satpol PP": after a speech verb, the name runs up to the title
         for m in re.finditer(r"(?<=\s)[A-Z]", text[max(0, start - 60):start]):
@@ -262,7 +266,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                 parent = opd_at(text, _skip_paren(text, end), "", local)  # "Kepala Biro … Setda Sulsel"
                 if parent and parent.canonical == "Sekretariat Daerah":
                     end = parent.end
-            elif implied == "Bidang":
+            elif implied in phrases("unit_inside_agency"):
                 unit, parent, end = _unit_in_agency(text, end, local)
                 if not unit:
                     unit, end = _unit_name(text, end)

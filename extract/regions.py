@@ -89,7 +89,7 @@ def _area_chain() -> re.Pattern:
     r = load_rules()
     provinces = [n for kinds in r.regions.values() for k, n in kinds if k == "provinsi"]
     names = alternation(phrases("area_name") + provinces + list(r.region_aliases))
-    return re.compile(rf"(?:\s*,?\s*(?:Provinsi\s+)?(?:{names})(?![\w])(?:\s*\([^()\n]{{1,12}}\))?)+")
+    return re.compile(rf"(?:\s*,?\s*(?:Provinsi\s+)?(?:{names})(?![\w])(?:\s*\([^()\n]{{1,12}}\))?)+", re.I)  # the data is lower case
 
 
 def skip_areas(text: str, pos: int) -> int:

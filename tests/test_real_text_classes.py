@@ -268,3 +268,24 @@ def test_a_list_of_agencies_gives_each_member(extractor):
 def test_commitment_kinds_of_real_sentences(sentence, kind):
     from extract.commitments import classify
     assert classify(sentence, quoted="segera koordinasikan" in sentence) == kind
+
+
+def test_areas_after_a_region_and_a_lower_case_title_in_brackets(extractor):
+    text = ("Warga Minta Jalan Diperbaiki\n"
+            "BANGKALAN – Pj Bupati Bangkalan, Madura, Jawa Timur, Arief Wibowo mengimbau camat turun ke desa. "
+            "Saya bersama Yodi Pratama (anggota DPRD) hadir dalam pertemuan itu. "
+            "Sementara itu, Kepala Satuan Polisi Pamong Praja (Kasatpol PP) Kota Madiun, Agus Santoso, hadir.")
+    found = people(run(extractor, text))
+    assert found["Arief Wibowo"]["acting"] == "Pj." and found["Arief Wibowo"]["region"] == "Kabupaten Bangkalan"
+    assert found["Yodi Pratama"]["position"] == "Anggota Dewan Perwakilan Rakyat Daerah"
+    assert "Satuan Polisi Pamong Praja" not in found and "Agus Santoso" in found
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Kepala Bapenda menyampaikan pihaknya akan terus berupaya memenuhi target pajak.", "pledge"),  # effort is pledged
+    ("Semua jembatan merupakan aset Pemkot sehingga pemerintah yang akan melakukan perawatan.", "pledge"),  # cleft
+    ("Salah satu usulan yang akan dibahas adalah tarif parkir.", None),  # someone else's relative clause
+])
+def test_pledges_of_effort_and_clefts(sentence, kind):
+    from extract.commitments import classify
+    assert classify(sentence) == kind
