@@ -1,8 +1,10 @@
-"""Document -> Extraction: the spaCy pipeline for text, the PK reader for agreements."""
+"""Document -> Extraction: the spaCy pipeline for text, the PK reader for agreements, the
+performance-report reader for LKjIPs."""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from extract.lkjip import read_report
 from extract.pk import BundleRead, read_agreements
 from models import Document, Extraction
 
@@ -44,8 +46,13 @@ class Extractor:
                 yield exc
 
     def _assemble(self, spacy_doc, doc: Document) -> Extraction:
+        pdf = doc.kind in ("pdf", "pk", "lkjip")
+        # a report's cover names it; the PK it often reprints in its appendix is not an agreement of its own
+        report = read_report(doc) if pdf else None
         # a PDF may bundle the agreements of several OPDs: each is its own agreement (document order)
-        found = read_agreements(doc) if doc.kind in ("pdf", "pk") else BundleRead()
-        return Extraction(source=_source(doc, "pk" if found.agreements else doc.kind), officials=spacy_doc._.officials,
+        found = read_agreements(doc) if pdf and report is None else BundleRead()
+        kind = "lkjip" if report else "pk" if found.agreements else doc.kind
+        return Extraction(source=_source(doc, kind), officials=spacy_doc._.officials,
                           opds=spacy_doc._.opds, dates=spacy_doc._.dates, quotes=spacy_doc._.quotes,
-                          commitments=spacy_doc._.commitments, agreements=found.agreements, errors=found.errors)
+                          commitments=spacy_doc._.commitments, agreements=found.agreements,
+                          report=report.report if report else None, errors=report.errors if report else found.errors)

@@ -1,0 +1,30 @@
+"""A printed table cell -> its number, or no number and why (not available, qualitative, unreadable)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.pk.numbers import parse_target
+from extract.lkjip.rules import rules
+
+
+@dataclass
+class CellValue:
+    printed: str | None      # as printed, spaces normalised; None for an empty cell
+    value: float | None
+    unit: str | None
+    readable: bool           # False: digits that do not read as one number ("9O,5"): never guessed
+
+
+def read_value(cell: str | None) -> CellValue:
+    """ "97,37 %" -> 97.37 "%"; "n/a", "-", "belum tersedia" -> no value; "WTP", "BB" -> no
+    value (a predicate, kept as printed); "9O,5" -> unreadable."""
+    printed = " ".join((cell or "").split()) or None
+    if printed is None:
+        return CellValue(None, None, None, True)
+    if printed.lower().strip(" .") in {n.lower() for n in rules()["null_values"]} or set(printed) <= set("-–— "):
+        return CellValue(printed, None, None, True)
+    value, unit = parse_target(printed)
+    if value is not None and not re.match(r"^[<>≤≥=±\s]*[\d.,]+[A-Za-z]", printed):  # "9O,5" reads as 9 + "O,5"
+        return CellValue(printed, value, unit, True)
+    return CellValue(printed, None, None, not re.search(r"\d", printed))
