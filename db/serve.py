@@ -15,6 +15,9 @@ from pathlib import Path
 METADATA = Path(__file__).parent / "metadata.json"
 # render_cell links from view and query rows to their stored document and raw copy
 PLUGINS = Path(__file__).parent / "datasette_plugins"
+# the front page, entity pages and readable tables (janji_pages.py); CSS served at /janji-static/
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
 # The README's URLs (/janji/commitment_details, /janji/changes_feed.atom) name the database
 # "janji"; Datasette names it after the file's stem, so another file is served through a link.
 DATABASE_NAME = "janji"
@@ -79,6 +82,12 @@ def prepare_immutable(db_path: Path) -> None:
         conn.close()
 
 
+def datasette_options() -> dict:
+    """The same plugins, templates and static files for a Datasette built in-process (tests)."""
+    return {"plugins_dir": str(PLUGINS), "template_dir": str(TEMPLATES),
+            "static_mounts": [("janji-static", str(STATIC))]}
+
+
 def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int,
                       immutable: bool = False, allow_sql: bool = True) -> list[str]:
     # Datasette opens a mutable file read-only (mode=ro) and has no write endpoints unless a
@@ -87,7 +96,8 @@ def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int,
     # only safe while nothing writes the file: hence opt-in.
     return [sys.executable, "-m", "datasette", "serve", *(["-i"] if immutable else []), str(db_path),
             "--host", host, "--port", str(port), "--metadata", str(metadata_path),
-            "--plugins-dir", str(PLUGINS),
+            "--plugins-dir", str(PLUGINS), "--template-dir", str(TEMPLATES),
+            "--static", f"janji-static:{STATIC}",
             "--setting", "sql_time_limit_ms", "3000", "--setting", "max_returned_rows", "1000",
             # our facets are configured per table; suggesting more costs a query per column
             "--setting", "facet_time_limit_ms", "1000", "--setting", "suggest_facets", "off",
