@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from db import search, views
+from db import answer_tables, search, views
 from models import vocab
 
 
@@ -299,8 +299,19 @@ OUTCOME_TABLES = [
 ]
 
 
+def _m011_answer_tables(db: sqlite_utils.Database) -> None:
+    # The answer views behind search boxes and facets become tables the writer keeps
+    # (db/answer_tables.py); target_revisions reads the PK Perubahan diff (views_v4.sql).
+    answer_tables.create(db)
+    views.create_views(db, "v4")
+    # the documents page sorts by publication date and facets kind and site
+    for column in ("published", "kind", "site"):
+        db["documents"].create_index([column], if_not_exists=True)
+
+
 MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons,
-              _m006_lookup_indexes, _m007_contract_v2, _m009_agreement_pages, _m010_reports]
+              _m006_lookup_indexes, _m007_contract_v2, _m009_agreement_pages, _m010_reports,
+              _m011_answer_tables]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

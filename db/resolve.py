@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from db import answer_tables
 from models import Official
 
 
@@ -35,6 +36,7 @@ def official_id_for(db: sqlite_utils.Database, official: Official) -> int:
             updates["region"] = official.region
         if updates:
             db["officials"].update(oid, updates)
+            answer_tables.refresh_officials(db, [oid])  # shown on their commitments and quotes
     aliases = {official.name, *(official.aliases or [])}
     if official.full_name:
         aliases.add(official.full_name)

@@ -15,6 +15,7 @@ import sqlite_utils
 from models import Document, Extraction, Official
 from db import outcome_references, references, search
 from db.resolve import official_id_for, opd_id_for
+from db import answer_tables
 
 DERIVED_TABLES = ("tenure_events", "official_roles", "mentions", "event_dates", "quotes", "commitments")
 REPORT_TABLES = ("achievements", "budget_realisations", "report_skipped_rows")  # rows of a report
@@ -83,6 +84,7 @@ def store_document(db: sqlite_utils.Database, doc: Document) -> tuple[int, bool]
         if existing:  # the source changed: keep the id, re-extract later
             doc_id = existing[0]["id"]
             db["documents"].update(doc_id, row)
+            answer_tables.refresh_documents(db, [doc_id])  # their title, URL and stored copy
             return doc_id, False
         return db["documents"].insert(row).last_pk, True
 
@@ -190,6 +192,7 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
         if extraction.report:
             _insert_report(db, doc_id, extraction.report, extraction.extractor_version, stems)
         _prune_orphans(db, old_officials, old_opds)
+        answer_tables.refresh_documents(db, [doc_id])  # the answer rows follow, in this transaction
         references.reattach(db, doc_id)  # comparisons follow the new rows (db/references.py)
         outcome_references.reattach_outcomes(db, doc_id)
         updates = {"status": "processed", "error": None, "processed_at": now(),

@@ -29,7 +29,9 @@ def view_names(version: str) -> list[str]:
 
 def create_views(db: sqlite_utils.Database, version: str, skip: frozenset[str] = frozenset()) -> None:
     """Create (or re-create) the views of one version of the .sql file, but those in `skip`
-    (views a later version redefines)."""
+    (views a later version redefines) and those a later migration made tables (db/answer_tables.py),
+    so re-running an old migration leaves the tables alone."""
+    skip = skip | (frozenset(view_names(version)) & frozenset(db.table_names()))
     for name in view_names(version):
         if name not in skip:
             db.execute(f"drop view if exists [{name}]")
