@@ -275,8 +275,10 @@ def run(db, **params):
 
 
 from janji.cli_compare import register  # noqa: E402  (diff, links, officials, changes)
+from janji.cli_outcomes import outcomes  # noqa: E402
 
 register(cli)
+cli.add_command(outcomes)
 
 
 def main() -> None:
