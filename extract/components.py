@@ -13,7 +13,7 @@ from models import Mention, Opd
 from extract.dates import find_dates
 from extract.furniture import FurnitureMask
 from extract.officials import add_name_mentions, find_titles, officials_from_titles
-from extract.opds import find_opds, group_opds, local_abbreviations
+from extract.opds import find_opds, group_opds, local_abbreviations, more_specific
 from extract.persons import find_persons
 from extract.quotes import attribute, find_quote_spans
 from extract.regions import dateline_region, explicit_regions
@@ -76,7 +76,12 @@ def make_officials(nlp, name):
         doc._.officials = officials_from_titles(text, doc._.titles, region)
         add_name_mentions(text, doc._.officials, skip)
         hits = find_opds(text, skip.with_headlines, region, local)  # a headline's agency is in the body too
-        doc._.opds = group_opds(text, hits, region)
+        # one name per agency in a text, whoever names it: "Dirut RSUD" and "RSUD dr. Soedarso" are one hospital
+        specific = more_specific({h.canonical for h in hits} | {h.opd for h in doc._.titles if h.opd}
+                                 | {o.opd for o in doc._.officials if o.opd})
+        for holder in [*doc._.titles, *doc._.officials]:
+            holder.opd = specific.get(holder.opd, holder.opd)
+        doc._.opds = group_opds(text, hits, region, specific)
         known = {(o.name.lower(), o.region) for o in doc._.opds}
         # the agency of a title counts as an OPD of the document, named holder or not ("… Sekda, Asisten …")
         for h in doc._.titles:

@@ -254,6 +254,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             opd = rule.opd_from[len("fixed:"):]
             if opd.startswith("Rumah Sakit"):
                 unit, end = _unit_name(text, end)
+                unit = re.sub(r"^(?:\(?RSUD\)?\s+)+", "", unit or "") or None  # "Dirut RSUD RSUD Dradjat": a slip
                 if unit:
                     opd, position = f"{opd} {unit}", f"{position} {unit}"
         elif rule.opd_from == "follows":

@@ -16,7 +16,9 @@ from models import Mention, Opd
 def _rsud() -> re.Pattern:
     """"RSUD dr. Soedarso": a hospital named after a person keeps the honorific."""
     honorific = alternation([p for p in load_rules().prefixes if p.endswith(".")])
-    return re.compile(rf"\b(?:RSUD|Rumah Sakit Umum Daerah)\s+(?P<name>(?:{honorific})?\s*(?:[A-Z][\w.']*\s?){{1,4}})")
+    # "Rumah Sakit Umum Daerah (RSUD) Ratu Aji Putri Botung", "RSUD RSUD Dradjat" (a typing slip), "RSUD dr Dradjat"
+    return re.compile(rf"\b(?:RSUD|Rumah Sakit Umum Daerah)(?:\s*\(RSUD\))?(?:\s+RSUD)?\s+"
+                      rf"(?P<name>(?:(?:{honorific})|dr(?=\s))?\s*(?:(?:[A-Z]\.|[A-Z][\w']*)\s?){{1,4}})")
 
 
 @cache
@@ -54,11 +56,13 @@ def local_abbreviations(text: str) -> dict[str, str]:
     names = load_rules().opd_names
     for m in _definition().finditer(text):
         full = re.sub(r"\s+", " ", m.group("full")).strip()
-        full = re.split(rf"\s+(?:{alternation([f for f, _, _ in vocab.region_kinds()])})(?![\w])", full)[0]  # not the region
+        # not the region ("Dinas Kesehatan Kota Jambi"), but "Dinas Tata Kota dan Perumahan" is a name
+        full = re.split(rf"\s+(?:{alternation([f for f, _, _ in vocab.region_kinds()])})(?=\s+[A-Z]|\s*$)", full)[0]
         # "Dinas Kesehatan dan Dinas Satuan Polisi Pamong Praja (Satpol PP)": the last agency is defined
         heads = alternation(phrases("agency_head_word"))
         full = re.split(rf"\s+dan\s+(?=(?:{heads})\s)", full)[-1]
-        full = re.sub(rf"^(?:{alternation(phrases('unlisted_unit'))})\s+(?=(?:{heads})\s)", "", full)  # "Dinas Satuan Polisi …"
+        # "Dinas Satuan Polisi …", "Kantor Dinas Pemadam Kebakaran …": the agency starts at the second head word
+        full = re.sub(rf"^(?:{alternation(phrases('unlisted_unit') + phrases('agency_building'))})\s+(?=(?:{heads})\s)", "", full)
         found[m.group("abbr").strip()] = names.get(full.lower(), full)
     return found
 
@@ -107,8 +111,8 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
     """An agency missing from the gazetteer ("Dinas Tanaman Pangan, Hortikultura dan Peternakan"),
     accepted only when a region, a bracketed abbreviation or a comma closes it."""
     m = UNLISTED.match(text, at)
-    if not m:
-        return None
+    if not m or _patterns()[0].match(text, at):
+        return None  # "Dinas Satuan Polisi Pamong Praja": a listed agency follows the unit word
     words = m.group()
     # an acronym that is itself an agency ("… dan Sat Pol PP", "Dinas PUPR Tambah …") or a head
     # word after "dan" starts another agency: the unlisted name ends before it
@@ -189,7 +193,7 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
             place = " ".join(words)
             hits.append(OpdHit(f"Kecamatan {place}", None, m.start("unit"), m.start("place") + len(place)))
     for m in _rsud().finditer(text):
-        name = m.group("name").strip()
+        name = re.sub(r"^dr\s+", "dr. ", m.group("name").strip())  # one spelling of the honorific, one hospital
         hits.append(OpdHit(f"Rumah Sakit Umum Daerah {name}", None, m.start(), m.start() + len(m.group().rstrip())))
     not_opd = load_rules().not_opd
     hits = [h for h in hits if not skip(h.start) and h.canonical.lower() not in not_opd
@@ -199,20 +203,26 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
     kept: list[OpdHit] = []
     for h in hits:
         if kept and h.start < kept[-1].end:
+            if h.end > kept[-1].end and h.canonical.startswith(kept[-1].canonical + " "):
+                kept[-1] = h  # "Dirut RSUD dr. Soedarso": the hospital's own name over the title's generic one
             continue
         kept.append(h)
     return kept
 
 
-def _specific(hits: list[OpdHit]) -> dict[str, str]:
+def more_specific(names: set[str]) -> dict[str, str]:
     """A generic name stands for the one more specific name the text also uses ("RSUD" for
     "Rumah Sakit Umum Daerah Luwuk", "Dinas Pertanian" for "Dinas Pertanian, Tanaman Pangan …")."""
-    names = {h.canonical for h in hits}
     mapping = {}
+    bare = lambda n: re.sub(r"\b(?:dr|Dr|Prof)\.\s*", "", n)  # noqa: E731
+    for name in names:  # "RSUD Dradjat Prawiranegara" is "RSUD dr. Dradjat Prawiranegara"
+        fuller = [n for n in names if n != name and bare(n) == name]
+        if len(fuller) == 1:
+            mapping[name] = fuller[0]
     for name in names:
-        longer = [n for n in names if n != name and n.lower().startswith(name.lower())]
-        if len(longer) == 1:
-            mapping[name] = longer[0]
+        longer = {mapping.get(n, n) for n in names if n != name and n.lower().startswith(name.lower())}
+        if len(longer) == 1 and name not in mapping:
+            mapping[name] = longer.pop()
     return mapping
 
 
@@ -222,9 +232,10 @@ def _province_units() -> frozenset:
     return frozenset(e.canonical for e in vocab.opds() if e.kind == "biro")
 
 
-def group_opds(text: str, hits: list[OpdHit], default_region: str | None) -> list[Opd]:
+def group_opds(text: str, hits: list[OpdHit], default_region: str | None,
+               specific: dict[str, str] | None = None) -> list[Opd]:
     by_key: dict[tuple, Opd] = {}
-    specific = _specific(hits)
+    specific = more_specific({h.canonical for h in hits}) if specific is None else specific
     for h in hits:
         h.canonical = specific.get(h.canonical, h.canonical)
         region, _ = region_at(text, h.end, None, default_region)
