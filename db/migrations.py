@@ -309,9 +309,17 @@ def _m011_answer_tables(db: sqlite_utils.Database) -> None:
         db["documents"].create_index([column], if_not_exists=True)
 
 
+def _m012_page_indexes(db: sqlite_utils.Database) -> None:
+    # the official and OPD pages (db/pages.py) look up roles by official and agreements by party
+    # or OPD: without these each page scans the table, 100,000 rows at 100,000 documents
+    db.execute("CREATE INDEX IF NOT EXISTS idx_official_roles_official ON official_roles(official_id)")
+    for column in ("first_party_official_id", "second_party_official_id", "opd_id"):
+        db.execute(f"CREATE INDEX IF NOT EXISTS idx_agreements_{column} ON agreements({column})")
+
+
 MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons,
               _m006_lookup_indexes, _m007_contract_v2, _m009_agreement_pages, _m010_reports,
-              _m011_answer_tables]
+              _m011_answer_tables, _m012_page_indexes]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
