@@ -21,7 +21,7 @@ class Span:
 
 
 def _open(span: Span) -> str:
-    attrs = f' class="janji-{span.css}"'
+    attrs = f' class="janji-{escape(span.css)}"'
     if span.title:
         attrs += f' title="{escape(span.title)}"'
     if span.anchor:

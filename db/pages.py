@@ -11,6 +11,8 @@ from db import search as stemming
 LIMIT = 200          # rows of one kind on an entity page
 SEARCH_LIMIT = 20    # rows of one kind on the search page
 WORD = re.compile(r"\w+")
+# what an agreement's outcome table shows, of the target_outcomes view's columns (those it has)
+OUTCOME_COLUMNS = ("indikator", "target", "realisasi", "capaian", "verdict", "report_document_id", "report_source_url")
 OPD_MATCH = "lower(name) like ? escape '\\' or lower(abbreviation) = lower(?)"
 
 
@@ -121,7 +123,7 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> dict[
 
 # --- front page ----------------------------------------------------------------------------
 
-def front(conn: sqlite3.Connection, limit: int = 10) -> dict:
+def front(conn: sqlite3.Connection, limit: int = 8) -> dict:
     """Who is quoted most, and what came in last (newest stored first: rowid order, no sort)."""
     return {
         "officials": _rows(conn, """
@@ -237,12 +239,14 @@ def _agreements(conn: sqlite3.Connection, where: str, params: list) -> list[dict
                    c.target_before, c.target_after, c.value_before, c.value_after, c.unit_before, c.unit_after,
                    c.change_pct, g.original_document_id, g.revised_document_id
             from agreement_diffs g join target_changes c on c.diff_id = g.id
-            where (g.original_agreement_id = ?1 or g.revised_agreement_id = ?1) and c.change != 'unchanged'
+            where g.revised_agreement_id = ?1 and c.change != 'unchanged'  -- shown with the revision
             order by g.revision_number, c.id""", [agreement["id"]])
         agreement["outcomes"] = []
         if outcomes and agreement["targets"]:
             ids = [t["id"] for t in agreement["targets"]]
-            agreement["outcomes"] = _rows(conn, f"select * from target_outcomes where target_id in ({_marks(ids)})", ids)
+            wanted = [c for c in OUTCOME_COLUMNS if c in columns_of(conn, "target_outcomes")]
+            agreement["outcomes"] = _rows(conn, f"""select {", ".join(wanted)} from target_outcomes
+                where target_id in ({_marks(ids)}) order by target_id""", ids)
     return agreements
 
 

@@ -190,6 +190,8 @@ def extra_template_vars(template, database, datasette):
             shown = [a for a in answers() if not a.get("requires") or a["requires"] in existing]
             return {"janji_front": front, "janji_answers": shown, "janji_db": db.name}
         if template == "database.html" and database:
-            return {"janji_descriptions": _descriptions(datasette, database)}
+            # answer tables (maintained by the writer) are listed with the views, before the tables
+            return {"janji_descriptions": _descriptions(datasette, database),
+                    "janji_answer_tables": {a["path"] for a in answers()}}
         return {}
     return variables
