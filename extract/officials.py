@@ -229,6 +229,12 @@ def _fraction() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:Fraksi\s+(?:Partai\s+)?|F-?)(?:{parties})(?![\w-])(?:\s+(?:{parties}))*\s*,?\s+(?=[A-Z])")
 
 
+@cache
+def _fraction_tag() -> re.Pattern:
+    """"Anggota DPRD Luwu F-Nasdem, Arbi Arsyad": the fraction between a member's title and name."""
+    return re.compile(rf"\s+(?:Fraksi\s+(?:Partai\s+)?|F-?)(?:{alternation(load_rules().parties)})(?![\w-])(?=\s*,)")
+
+
 def _fraction_members(text: str, skip, default_region: str | None) -> list[TitleHit]:
     hits = []
     for m in _fraction().finditer(text):
@@ -312,7 +318,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         role = _patterns_after_title()["role"].match(text, end)  # "selaku Ketua TPID,"
         if role:
             end = role.end()
-        party = _affiliation().match(text, end)
+        party = _affiliation().match(text, end) or _fraction_tag().match(text, end)
         if party:
             end = party.end()
         after = _patterns_after_title()["before_name"].match(text, end)
@@ -386,6 +392,25 @@ def _appointed(text: str, hits: list[TitleHit]) -> None:
                 hit.name = name
 
 
+def _spelling_variant(a: str, b: str) -> bool:
+    """"Mochamad"/"Mochammad Nur Arifin", "Arbi"/"Arby Arsyad", "Jhon R Banua"/"Jhon Richard Banua":
+    one name typed two ways in one article (word by word: the same, an initial, or one letter apart)."""
+    x, y = a.lower().split(), b.lower().split()
+    if len(x) != len(y) or x == y or len(x) < 2:
+        return False
+
+    def close(u: str, v: str) -> bool:
+        if u == v or (len(u) == 1 and v.startswith(u)) or (len(v) == 1 and u.startswith(v)):
+            return True
+        if min(len(u), len(v)) < 4 or abs(len(u) - len(v)) > 1:
+            return False
+        if len(u) == len(v):
+            return sum(p != q for p, q in zip(u, v)) == 1
+        short, long_ = sorted((u, v), key=len)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return x[-1] == y[-1] and all(close(u, v) for u, v in zip(x, y))
+
+
 def _same_person(a: Official, bare: str) -> bool:
     x, y = a.name.lower().split(), bare.lower().split()
     return x == y or (len(y) == 1 and y[0] in x) or (len(x) == 1 and x[0] in y)
@@ -400,6 +425,11 @@ def officials_from_titles(text: str, hits: list[TitleHit], default_region: str |
         region = hit.region or (None if hit.national else default_region)
         match = next((o for o in officials if _same_person(o, hit.name.bare)
                       or hit.name.bare in o.aliases), None)
+        if match is None:  # the same title typed with the name spelt another way
+            match = next((o for o in officials if o.position == hit.position and o.region == region
+                          and _spelling_variant(o.name, hit.name.bare)), None)
+            if match is not None and hit.name.bare not in match.aliases:
+                match.aliases.append(hit.name.bare)
         if match is None and len(hit.name.bare.split()) == 1 and hit.level:
             # "Bupati Iron" beside "Bupati Haerul Warisin": a region has one head at a time, so a
             # one-word name under the same head title and region is that person's nickname

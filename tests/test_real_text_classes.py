@@ -309,3 +309,18 @@ def test_agency_names_as_articles_write_them(extractor):
     one = run(extractor, "Sidak\nDirut RSUD RSUD Mawar Prawira, Rabu (6/9/2023). Direktur RSUD dr Mawar Prawira "
                          "hadir. Pelayanan di RSUD ini meningkat.")
     assert [o["name"] for o in one["opds"]] == ["Rumah Sakit Umum Daerah dr. Mawar Prawira"]
+
+
+def test_one_name_typed_two_ways_is_one_official_and_a_fraction_is_not_a_name(extractor):
+    text = ("Jalan Rusak Ditinjau\n"
+            "TRENGGALEK – Bupati Trenggalek Mochamad Nur Hakim meninjau jalan, Rabu (10/5/2023). "
+            "“Tetap saya urusi,” kata Bupati Trenggalek Mochammad Nur Hakim. "
+            "Bupati Jayawijaya Jhon R Manua hadir. Bupati Jayawijaya Jhon Richard Manua berjanji akan membantu. "
+            "Anggota DPRD Luwu F-Nasdem, Arbi Arsad, meninjau sekolah. Anggota DPRD Luwu Arby Arsad juga hadir.")
+    found = people(run(extractor, text))
+    assert len([n for n in found if n.endswith("Nur Hakim")]) == 1
+    assert len([n for n in found if n.endswith("Manua")]) == 1 and "Jhon Richard Manua" in found
+    assert len([n for n in found if n.endswith("Arsad")]) == 1 and "F-Nasdem" not in found
+    # different people with one surname stay apart
+    two = people(run(extractor, "Rapat\nKepala Dinas Kesehatan Rudi Santoso dan Kepala Dinas Pendidikan Budi Santoso hadir."))
+    assert {"Rudi Santoso", "Budi Santoso"} <= set(two)
