@@ -65,27 +65,28 @@ def targets_in_force(stored: list[StoredAgreement]) -> list[InForce]:
     for chain in _versions(stored):
         last = chain[-1]
         revised = len(chain) > 1 and not chain[0].agreement.revision
+        # each revision matched to the version before it once: after index -> match, newest first
+        steps = [match_rows([t.indikator for t in before.agreement.targets], [t.indikator for t in after.agreement.targets])
+                 for before, after in zip(reversed(chain[:-1]), reversed(chain[1:]))] if revised else []
+        back = [{m.after: m for m in step if m.after is not None} for step in steps]
+        undecided = {j for m in steps[0] for j in m.candidates} if steps else set()  # an ambiguous row's candidates
         for index, target in enumerate(last.agreement.targets):
             if not revised:  # one version (or PK Perubahan without its PK): nothing to trace back
                 alone = len(chain) == 1 and not last.agreement.revision
                 out.append(InForce(last, index, (last, index) if alone else None, None))
                 continue
-            at, found = index, True
-            for before, after in zip(reversed(chain[:-1]), reversed(chain[1:])):
-                step = {m.after: m for m in match_rows([t.indikator for t in before.agreement.targets],
-                                                       [t.indikator for t in after.agreement.targets])
-                        if m.after is not None}
+            at, lost = index, None
+            for depth, step in enumerate(back):
                 m = step.get(at)
                 if m is None or m.before is None:  # added by a revision, or one of an ambiguous row's candidates
-                    found = False
+                    lost = depth
                     break
                 at = m.before
-            if found:
+            if lost is None:
                 first = chain[0].agreement.targets[at]
                 out.append(InForce(last, index, (chain[0], at), _net_change(first, target)))
-            else:
-                added = not any(index in m.candidates for m in match_rows(
-                    [t.indikator for t in chain[-2].agreement.targets], [t.indikator for t in last.agreement.targets]))
+            else:  # added by the last revision, unless it is an ambiguous row's candidate there
+                added = lost == 0 and index not in undecided
                 out.append(InForce(last, index, None, "added" if added else None))
     return out
 
