@@ -263,7 +263,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                 unit = re.sub(r"^(?:\(?RSUD\)?\s+)+", "", unit or "") or None  # "Dirut RSUD RSUD Dradjat": a slip
                 if unit:
                     opd, position = f"{opd} {unit}", f"{position} {unit}"
-        elif rule.opd_from == "follows":
+        elif rule.opd_from in ("follows", "follows_or_none"):
             implied = position.split()[-1] if position.split()[-1] in phrases("implied_unit") else ""
             end = _skip_paren(text, end)  # "Kepala Bidang (Kabid) Pendidikan Dasar"
             hit = opd_at(text, end, implied, local)
@@ -280,6 +280,11 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                 if not unit:
                     continue
                 position, opd = f"{position} {unit}", parent
+            elif rule.opd_from == "follows_or_none":
+                # "Plt Dirut Sri Nurhayati": the title stands alone, the agency unread; but "Dirut PDAM
+                # Tirta Jaya", "Direktur Perumda Air Minum …" name an enterprise we do not list: no holder
+                if re.match(rf"\s+(?:[A-Z]{{2,}}\b|(?:{alternation(phrases('enterprise_word'))})\b)", text[end:]):
+                    continue
             else:
                 ambiguous = re.match(r"\s+([A-Z][A-Za-z]{1,7})(?![\w])", text[end:])
                 if not (ambiguous and ambiguous.group(1) in load_rules().ambiguous):

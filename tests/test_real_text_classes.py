@@ -324,3 +324,10 @@ def test_one_name_typed_two_ways_is_one_official_and_a_fraction_is_not_a_name(ex
     # different people with one surname stay apart
     two = people(run(extractor, "Rapat\nKepala Dinas Kesehatan Rudi Santoso dan Kepala Dinas Pendidikan Budi Santoso hadir."))
     assert {"Rudi Santoso", "Budi Santoso"} <= set(two)
+
+
+def test_a_director_without_an_agency_and_an_enterprise_director(extractor):
+    found = people(run(extractor, "Lepas Sambut\nBupati meyakini, Plt Dirut Sri Nurlela memiliki kinerja matang. "
+                                  "Dirut PDAM Tirta Jaya Budi Santoso hadir."))
+    assert found["Sri Nurlela"]["position"] == "Direktur Utama" and found["Sri Nurlela"]["acting"] == "Plt."
+    assert not any("Tirta" in n for n in found)

@@ -27,7 +27,7 @@ def _split(value: str) -> list[str]:
 class PositionForm:
     form: str          # as written ("Kadisdik", "Wali Kota")
     position: str      # expanded, without region or acting prefix
-    opd_from: str      # "" | fixed:<OPD> | follows | unit:<OPD> | place[:<unit>] | place_skip[:<unit>]
+    opd_from: str      # "" | fixed:<OPD> | follows | follows_or_none | unit:<OPD> | place[:<unit>] | place_skip[:<unit>]
     level: str = ""    # kota | kabupaten | provinsi (a head of region) | national
 
 
