@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from models import PageSpan
 from models.pdf_layout import PdfPage, PdfTable, PdfWord, group_lines
 from scrapers.errors import SourceError
+from scrapers.pdf_repair import is_truncated, page_ranges, with_rebuilt_xref
 from scrapers.text import clean_text
 
 MAX_PAGES = 500
@@ -58,9 +59,60 @@ def _open_pdfium(raw: bytes):
         message = str(exc).lower()
         if "password" in message:
             raise SourceError("PDF is encrypted with a password: ask the publisher for an open copy") from None
-        if b"%%EOF" not in raw[-2048:]:
+        if is_truncated(raw):
             raise SourceError("PDF is truncated (no end-of-file marker): download it again") from None
         raise SourceError(f"unreadable PDF ({exc}); the file may be corrupt") from None
+
+
+@dataclass
+class _Readable:
+    raw: bytes                 # what both readers open: the file, or its readable pages only
+    doc: object                # the PDFium document of `raw`
+    numbers: list[int]         # each page's number in the file as published
+    lost: PdfPage | None = None  # one page carrying the one error line for the pages cut off
+
+
+def _open_readable(raw: bytes) -> _Readable:
+    """The file opened; a truncated one with its cross-reference rebuilt (scrapers/pdf_repair.py)
+    and only the pages that arrived whole, so a bundle cut off in its last agreement keeps the
+    agreements before it."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = _open_pdfium(raw)
+        return _Readable(raw, doc, list(range(1, len(doc) + 1)))
+    except SourceError as exc:
+        refused = exc  # the line to give when nothing can be kept
+        rebuilt = with_rebuilt_xref(raw) if is_truncated(raw) else None
+        if rebuilt is None:
+            raise
+        try:
+            repaired = pdfium.PdfDocument(rebuilt)
+        except pdfium.PdfiumError:
+            raise refused from None
+    readable, lost = [], []
+    for index in range(len(repaired)):
+        try:  # a page object that never arrived does not load; one whose content was cut has no objects
+            whole = any(True for _ in repaired[index].get_objects(max_depth=1))
+        except pdfium.PdfiumError:
+            whole = False
+        (readable if whole else lost).append(index)
+    if not readable:
+        repaired.close()
+        raise refused from None  # cut before its first page was whole: nothing to keep
+    clean = pdfium.PdfDocument.new()
+    clean.import_pages(repaired, pages=readable)
+    buf = io.BytesIO()
+    clean.save(buf)
+    clean.close()
+    repaired.close()
+    error = None
+    if lost:
+        first = lost[0] + 1
+        error = (f"page{'s' if len(lost) > 1 else ''} {page_ranges([i + 1 for i in lost])} of {len(readable) + len(lost)} "
+                 "lost: the PDF is truncated (its download or upload was cut off), download it again for them")
+        error = PdfPage(first, 0.0, 0.0, method="lost", error=error)
+    return _Readable(buf.getvalue(), pdfium.PdfDocument(buf.getvalue()), [i + 1 for i in readable], error)
 
 
 def words_to_text(words: list[PdfWord]) -> str:
@@ -120,7 +172,7 @@ def _needs_ocr(pdfium_page) -> bool:
     return _has_image(pdfium_page)
 
 
-def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
+def _read_pages(raw: bytes, pdfium_doc, numbers: list[int]) -> list[PdfPage]:
     import pdfplumber  # imported here: pdfminer is slow to import and most runs read HTML
 
     needs_ocr = [_needs_ocr(pdfium_doc[i]) for i in range(len(pdfium_doc))]
@@ -131,9 +183,9 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
             if not needs_ocr[index]:
                 size = _content_bytes(page)
                 if size > MAX_CONTENT_BYTES:
-                    raise SourceError(f"page {index + 1} holds {size // 2 ** 20} MB of drawing instructions, over "
+                    raise SourceError(f"page {numbers[index]} holds {size // 2 ** 20} MB of drawing instructions, over "
                                       f"the {MAX_CONTENT_BYTES // 2 ** 20} MB limit per page: not stored")
-                digital = _digital_page(page, index + 1)
+                digital = _digital_page(page, numbers[index])
                 # a text layer of unmapped glyphs only ("(cid:9)" runs) over a scan: read the scan
                 if not digital.words and _has_image(pdfium_doc[index]):
                     digital = None
@@ -143,20 +195,20 @@ def _read_pages(raw: bytes, pdfium_doc) -> list[PdfPage]:
 
                 width, height = pdfium_doc[index].get_size()
                 words, tables, skew, error = [], [], 0.0, None
-                try:
-                    words, tables, skew = read_scan(pdfium_doc[index])  # ruled tables read cell by cell
+                try:  # ruled tables read cell by cell; a sideways page turned, a photo straightened
+                    words, tables, skew, (width, height) = read_scan(pdfium_doc[index])
                 except SourceError as exc:
                     if not tesseract_available():
                         raise  # no OCR at all is the machine's problem, not this page's
-                    error = f"page {index + 1}: {exc}"  # one page over its time limit: the others still count
+                    error = f"page {numbers[index]}: {exc}"  # one page over its time limit: the others still count
                 except MemoryError:
                     raise  # a bomb is the whole file's refusal (read_pdf_isolated says so)
                 except Exception as exc:  # not a broken file: say it was the OCR step
-                    error = f"page {index + 1}: OCR failed ({type(exc).__name__}: {exc})"
+                    error = f"page {numbers[index]}: OCR failed ({type(exc).__name__}: {exc})"
                 if not words and error is None:  # a damaged, blurred or blackened scan (a bad merge, a
                     # truncated image): recorded, so a bundle loses that page and not every agreement
-                    error = f"page {index + 1}: the scanned image gives no readable text (damaged, blurred or blank)"
-                layout.append(PdfPage(index + 1, width, height, words, tables, "ocr", skew, error))
+                    error = f"page {numbers[index]}: the scanned image gives no readable text (damaged, blurred or blank)"
+                layout.append(PdfPage(numbers[index], width, height, words, tables, "ocr", skew, error))
             else:
                 layout.append(digital)
             page.close()  # frees pdfminer's per-page objects: long PDFs otherwise grow memory
@@ -172,17 +224,20 @@ def read_pdf(raw: bytes) -> PdfText:
 
 
 def _read_layout(raw: bytes) -> list[PdfPage]:
-    pdfium_doc = _open_pdfium(raw)
+    opened = _open_readable(raw)
+    pdfium_doc = opened.doc
     try:
         if len(pdfium_doc) > MAX_PAGES:
             raise SourceError(f"PDF has {len(pdfium_doc)} pages, more than the limit of {MAX_PAGES}")
         if len(pdfium_doc) == 0:
             raise SourceError("PDF has no pages: the file may be truncated or corrupt")
-        layout = _read_pages(raw, pdfium_doc)
+        layout = _read_pages(opened.raw, pdfium_doc, opened.numbers)
+        if opened.lost is not None:
+            layout = sorted(layout + [opened.lost], key=lambda page: page.number)
     except SourceError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
-        if b"%%EOF" not in raw[-2048:]:
+        if is_truncated(raw):
             raise SourceError("PDF is truncated (no end-of-file marker): download it again") from None
         detail = str(exc).splitlines()[0] if str(exc) else "no detail"
         raise SourceError(f"unreadable PDF ({type(exc).__name__}: {detail}); the file may be corrupt") from None
