@@ -40,6 +40,12 @@ CELL_PSM = "6"            # a uniform block of text: one or more lines in a cell
 IND_MISSING_GLYPHS = "%<>=+"  # (";" too, but eng reads dust and ":" as ";")
 SECOND_LANG = "eng"
 SHORT_WORD = 3            # page words this short are read again with SECOND_LANG (a lone "%")
+UPRIGHT_CONF = 60.0       # a page read with a lower mean confidence (upright scans: 80-96) may be sideways ...
+SIDEWAYS_SHARE = 0.5      # ... as is one where more than this share of the words is taller than wide
+MIN_PAGE_CONF = 30.0      # lower still (after turning), the page is noise: blurred, faint or damaged ...
+MIN_PAGE_WORDS = 5        # ... as is a page with marks all over (MIN_MARKED) of which fewer words are read
+MIN_MARKED = 0.01
+MARK_GREY = 200
 
 
 @dataclass
@@ -154,9 +160,9 @@ def _text_only(crop, px_per_pt: float):
     return Image.fromarray(pixels)
 
 
-def _ocr_cells(crops: list, dpi: int, lang: str) -> list[list[tuple[str, float]]]:
+def _ocr_cells(crops: list, dpi: int, lang: str, deadline: float | None = None) -> list[list[tuple[str, float]]]:
     """Words (text, confidence) of each crop, all crops in one Tesseract run."""
-    from scrapers.ocr import OCR_TIMEOUT_S
+    from scrapers.ocr import over_budget, time_left
 
     results: list[list[tuple[str, float]]] = [[] for _ in crops]
     if not crops:
@@ -167,9 +173,9 @@ def _ocr_cells(crops: list, dpi: int, lang: str) -> list[list[tuple[str, float]]
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     try:
         proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", CELL_PSM, "tsv"],
-                              input=buf.getvalue(), capture_output=True, env=env, timeout=OCR_TIMEOUT_S, check=False)
+                              input=buf.getvalue(), capture_output=True, env=env, timeout=time_left(deadline), check=False)
     except subprocess.TimeoutExpired:
-        raise SourceError(f"OCR of the table cells took longer than {OCR_TIMEOUT_S} s") from None
+        raise over_budget() from None
     if proc.returncode != 0:
         raise SourceError("Tesseract failed on the table cells; check that tesseract-ocr-ind is installed")
     for line in proc.stdout.decode("utf-8", "replace").splitlines()[1:]:
@@ -199,9 +205,11 @@ def _cell_text(words: list[tuple[str, float]]) -> str:
     return " ".join(kept)
 
 
-def image_tables(gray, px_per_pt: float) -> list[PdfTable]:
+def image_tables(gray, px_per_pt: float, deadline: float | None = None) -> list[PdfTable]:
     """The ruled tables of one deskewed page image (grayscale PIL), in PDF points."""
     import numpy as np
+
+    from scrapers.ocr import OverBudget
 
     ink, horizontal, vertical = _masks(gray, px_per_pt)
     grids = _grids(horizontal, vertical, px_per_pt)
@@ -223,9 +231,11 @@ def image_tables(gray, px_per_pt: float) -> list[PdfTable]:
     from scrapers.ocr import OCR_LANG
 
     dpi = round(px_per_pt * 72)
-    words = _ocr_cells(crops, dpi, OCR_LANG)
+    words = _ocr_cells(crops, dpi, OCR_LANG, deadline)
     try:
-        second = _ocr_cells(crops, dpi, SECOND_LANG) if crops else []
+        second = _ocr_cells(crops, dpi, SECOND_LANG, deadline) if crops else []
+    except OverBudget:
+        raise
     except SourceError:
         second = []  # no `eng` data installed: the `ind` reading stands
     for n, other in enumerate(second):
@@ -244,15 +254,45 @@ def image_tables(gray, px_per_pt: float) -> list[PdfTable]:
 
 
 def read_scan(pdfium_page):
-    """Words, ruled tables and the skew corrected of one scanned page (scrapers/ocr.py renders,
-    deskews and reads the words; the tables come from the same deskewed image)."""
-    from scrapers.ocr import ocr_image, render_page
+    """Words, ruled tables, the rotation corrected (degrees) and the page size as read (points) of
+    one scanned page: scrapers/ocr.py renders, straightens, deskews and reads the words; a page
+    read with low confidence is checked for being sideways; the tables come from the same image.
+    All of it within the page's OCR time limit; a page too blurred to read is a SourceError."""
+    from scrapers.ocr import deskew, ocr_image_scored, page_deadline, render_page, time_left
+    from scrapers.scan_geometry import quarter_turn
 
+    deadline = page_deadline()
     image, px_per_pt, skew = render_page(pdfium_page)
-    return _second_reading(image, ocr_image(image, px_per_pt), px_per_pt), image_tables(image, px_per_pt), skew
+    words, confidence = ocr_image_scored(image, px_per_pt, deadline)
+    if words and (confidence < UPRIGHT_CONF or _sideways(words)):
+        turn = quarter_turn(image, round(px_per_pt * 72), time_left(deadline))
+        if turn:
+            turned, fine = deskew(image.rotate(turn, expand=True))
+            turned_words, turned_confidence = ocr_image_scored(turned, px_per_pt, deadline)
+            if turned_confidence > confidence:
+                image, words, confidence, skew = turned, turned_words, turned_confidence, turn + fine
+    if words and (confidence < MIN_PAGE_CONF or (len(words) < MIN_PAGE_WORDS and _marked(image) > MIN_MARKED)):
+        raise SourceError(f"the scanned image is too blurred or faint to read ({len(words)} words, "
+                          f"OCR confidence {confidence:.0f} of 100)")
+    words = _second_reading(image, words, px_per_pt, deadline)
+    size = (image.width / px_per_pt, image.height / px_per_pt)
+    return words, image_tables(image, px_per_pt, deadline), skew, size
 
 
-def _second_reading(gray, words: list, px_per_pt: float) -> list:
+def _sideways(words: list) -> bool:
+    """Most longer words came back taller than wide: the text runs up or down the page."""
+    long = [w for w in words if len(w.text) >= 4]
+    return bool(long) and sum(w.bottom - w.top > w.x1 - w.x0 for w in long) > SIDEWAYS_SHARE * len(long)
+
+
+def _marked(gray) -> float:
+    """Share of the page that is not white paper (text, even smeared by blur, is)."""
+    import numpy as np
+
+    return float((np.asarray(gray.resize((gray.width // 4 or 1, gray.height // 4 or 1))) < MARK_GREY).mean())
+
+
+def _second_reading(gray, words: list, px_per_pt: float, deadline: float | None = None) -> list:
     """Short words read again with `eng`, taken where it reads "%" (`ind` reads "Yo"): in an
     unruled table the Satuan column is mostly such words."""
     short = [w for w in words if len(w.text) <= SHORT_WORD]
@@ -260,8 +300,12 @@ def _second_reading(gray, words: list, px_per_pt: float) -> list:
     crops = [_text_only(gray.crop((int(w.x0 * px_per_pt) - pad, int(w.top * px_per_pt) - pad,
                                    int(w.x1 * px_per_pt) + pad, int(w.bottom * px_per_pt) + pad)), px_per_pt)
              for w in short]
+    from scrapers.ocr import OverBudget
+
     try:
-        readings = _ocr_cells(crops, round(px_per_pt * 72), SECOND_LANG) if crops else []
+        readings = _ocr_cells(crops, round(px_per_pt * 72), SECOND_LANG, deadline) if crops else []
+    except OverBudget:
+        raise
     except SourceError:
         return words  # no `eng` data installed
     for word, reading in zip(short, readings):

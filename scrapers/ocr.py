@@ -11,13 +11,16 @@ import os
 import shutil
 import statistics
 import subprocess
+import time
 
 from models.pdf_layout import PdfWord
 from scrapers.errors import SourceError
+from scrapers.scan_geometry import straighten
 
 OCR_DPI = 300           # Tesseract's accuracy drops quickly below ~250 dpi for 10-11 pt text
 OCR_LANG = "ind"
-OCR_TIMEOUT_S = 120     # per page; a stuck Tesseract must not hang an unattended run
+OCR_TIMEOUT_S = 120     # per page, all its Tesseract runs together; a stuck Tesseract must not hang an
+# unattended run. JANJI_OCR_PAGE_S sets another limit (a slow machine, or a run that must be quick)
 MAX_OCR_PIXELS = 40_000_000  # a page rendered larger than this (A4 at 300 dpi is 8.7 million) is
 # rendered at a lower resolution: a 200-inch "page" must not need gigabytes of memory
 MAX_SKEW_DEGREES = 5.0
@@ -56,19 +59,57 @@ def estimate_skew(gray) -> float:
     return max(fine, key=lambda a: _profile_score(small, a))
 
 
-def _run_tesseract(png: bytes, dpi: int = OCR_DPI) -> str:
+def page_budget() -> float:
+    """Seconds all the OCR of one page may take."""
+    try:
+        return float(os.environ.get("JANJI_OCR_PAGE_S", "") or OCR_TIMEOUT_S)
+    except ValueError:
+        return OCR_TIMEOUT_S
+
+
+def page_deadline() -> float:
+    return time.monotonic() + page_budget()
+
+
+def time_left(deadline: float | None) -> float:
+    """Seconds a Tesseract run may take before the page's deadline; past it, the page's one line."""
+    if deadline is None:
+        return page_budget()
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise over_budget()
+    return left
+
+
+class OverBudget(SourceError):
+    """The page's OCR ran out of time (not a missing language, which callers may shrug off)."""
+
+
+def over_budget() -> SourceError:
+    return OverBudget(f"OCR took longer than {page_budget():g} s on this page (the limit per page): "
+                       "the scan may be damaged or very large")
+
+
+def _run_tesseract(png: bytes, dpi: int = OCR_DPI, deadline: float | None = None) -> str:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")  # Tesseract's OpenMP threads fight each other on small machines
     try:
         proc = subprocess.run(
             ["tesseract", "stdin", "stdout", "-l", OCR_LANG, "--dpi", str(dpi), "--psm", "3", "tsv"],
-            input=png, capture_output=True, env=env, timeout=OCR_TIMEOUT_S, check=False,
+            input=png, capture_output=True, env=env, timeout=time_left(deadline), check=False,
         )
     except subprocess.TimeoutExpired:
-        raise SourceError(f"OCR took longer than {OCR_TIMEOUT_S} s on one page: the scan may be damaged") from None
+        raise over_budget() from None
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         raise SourceError(f"Tesseract failed ({detail[0]}); check that tesseract-ocr-ind is installed")
     return proc.stdout.decode("utf-8", "replace")
+
+
+def mean_confidence(tsv: str) -> float:
+    """Tesseract's mean word confidence (0-100) over a page's TSV; 0 when it read no word."""
+    confs = [float(cols[10]) for cols in (line.split("\t") for line in tsv.splitlines()[1:])
+             if len(cols) >= 12 and cols[0] == "5" and cols[11].strip()]
+    return sum(confs) / len(confs) if confs else 0.0
 
 
 def _tsv_words(tsv: str, px_per_pt: float) -> list[PdfWord]:
@@ -105,18 +146,29 @@ def render_page(pdfium_page):
     px_per_pt = min(OCR_DPI / 72, (MAX_OCR_PIXELS / max(1.0, width * height)) ** 0.5)
     image = pdfium_page.render(scale=px_per_pt, grayscale=True).to_pil().convert("L")
     image = image.filter(ImageFilter.MedianFilter(3))  # scanner speckle becomes stray glyphs otherwise
-    skew = estimate_skew(image)
-    if skew and abs(skew) <= MAX_SKEW_DEGREES:
-        image = image.rotate(skew, fillcolor=255, resample=3)  # 3 = bicubic: keeps strokes smooth
-    else:
-        skew = 0.0
+    image, _ = straighten(image)  # a phone photo taken at an angle
+    image, skew = deskew(image)
     return image, px_per_pt, skew
 
 
-def ocr_image(image, px_per_pt: float) -> list[PdfWord]:
+def deskew(image):
+    """The image turned so its text lines are level, and the angle turned (degrees)."""
+    skew = estimate_skew(image)
+    if skew and abs(skew) <= MAX_SKEW_DEGREES:
+        return image.rotate(skew, fillcolor=255, resample=3), skew  # 3 = bicubic: keeps strokes smooth
+    return image, 0.0
+
+
+def ocr_image(image, px_per_pt: float, deadline: float | None = None) -> list[PdfWord]:
+    return ocr_image_scored(image, px_per_pt, deadline)[0]
+
+
+def ocr_image_scored(image, px_per_pt: float, deadline: float | None = None) -> tuple[list[PdfWord], float]:
+    """The page's words and Tesseract's mean confidence in them (0-100)."""
     buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    return _tsv_words(_run_tesseract(buf.getvalue(), round(px_per_pt * 72)), px_per_pt)
+    image.save(buf, format="PNG", compress_level=1)  # noisy photos take seconds at the default level
+    tsv = _run_tesseract(buf.getvalue(), round(px_per_pt * 72), deadline)
+    return _tsv_words(tsv, px_per_pt), mean_confidence(tsv)
 
 
 def ocr_page(pdfium_page) -> tuple[list[PdfWord], float]:

@@ -101,6 +101,24 @@ def build_damaged_bundle() -> tuple[bytes, list[list[int]], int]:
     return concatenate([front_matter(MEMBERS, [r[0] for r in ranges])] + parts), ranges, ranges[1][0]
 
 
+def cut_before_page(raw: bytes, number: int) -> bytes:
+    """The file cut off where page `number`'s object begins (an upload interrupted there): no
+    cross-reference table, no end-of-file marker, the pages before it whole. Relies on PDFium's
+    writer (concatenate) putting each page's objects after the previous page's."""
+    import re
+
+    kids = re.search(rb"/Kids\s*\[([^\]]*)\]", raw).group(1)
+    page_object = re.findall(rb"(\d+)\s+0\s+R", kids)[number - 1]
+    return raw[:re.search(rb"(?<![0-9])" + page_object + rb"\s+0\s+obj", raw).start()]
+
+
+def build_truncated_bundle() -> tuple[bytes, list[list[int]], int]:
+    """The bundle cut off at the first page of its last agreement: the bytes, each member's
+    [first, last] page in the whole bundle, and the first page lost."""
+    raw, ranges = build_bundle()
+    return cut_before_page(raw, ranges[-1][0]), ranges, ranges[-1][0]
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "pk_bundle.pdf")
     raw, pages = build_bundle()

@@ -152,9 +152,13 @@ def build_case(case) -> bytes:
 
 
 def scanned_copy(raw: bytes, angle: float = 1.5, dpi: int = 200, seed: int = 7, jpeg_quality: int | None = None,
-                 stamp: bool = False) -> bytes:
+                 stamp: bool = False, phone: str | None = None, quarter_turn: set[int] = frozenset(),
+                 blur: dict[int, float] | None = None) -> bytes:
     """The same pages as images only: rotated a little, with speckle, like an office scanner;
-    optionally JPEG-compressed (its block noise) and with an office stamp over the lampiran."""
+    optionally JPEG-compressed (its block noise), with an office stamp over the lampiran, as a
+    phone photo (`phone`: "desk", the sheet on a desk seen at an angle, shaded, noisy; "close", the
+    same taken so close that the sheet fills the photo and only the tables' frames are lines), with some pages
+    (numbers in `quarter_turn`) scanned sideways, or some blurred ({page: Gaussian radius in pt})."""
     import numpy as np
     import pypdfium2 as pdfium
     from PIL import Image
@@ -171,6 +175,15 @@ def scanned_copy(raw: bytes, angle: float = 1.5, dpi: int = 200, seed: int = 7, 
         if stamp and number > 1:
             image = _stamped(image, dpi / 72)
         image = image.rotate(angle, fillcolor=255, resample=3)
+        if blur and number in blur:
+            from PIL import ImageFilter
+            image = image.filter(ImageFilter.GaussianBlur(blur[number] * dpi / 72))
+        if number in quarter_turn:
+            image = image.rotate(90, expand=True)  # the sheet fed in sideways
+            width, height = height, width
+        if phone:
+            image = _phone_photo(image, rng, close=phone == "close")
+            width, height = image.width * 72 / dpi, image.height * 72 / dpi
         pixels = np.asarray(image).copy()
         speckle = rng.random(pixels.shape)
         pixels[speckle < 0.002] = 0
@@ -185,6 +198,32 @@ def scanned_copy(raw: bytes, angle: float = 1.5, dpi: int = 200, seed: int = 7, 
         pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+def _phone_photo(image, rng, close: bool = False):
+    """The sheet photographed on a desk: seen from above one edge (the far edge shorter), a margin
+    of desk around it (`close`: none, the sheet's edges outside the photo), light falling off
+    across the sheet, sensor noise."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    w, h = image.size
+    margin = int(0.07 * w)
+    corners = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    # far edge (top) narrower and shifted, near edge wider: the phone held above the lower half
+    seen = np.float32([[margin + 0.05 * w, margin + 0.02 * h], [margin + 0.97 * w, margin],
+                       [margin + 1.02 * w, margin + 1.0 * h], [margin - 0.03 * w, margin + 0.99 * h]])
+    size = (w + 2 * margin + int(0.04 * w), h + 2 * margin)
+    if close:  # closer in: the sheet 8% larger than the photo, its corners and edges left out
+        seen = (seen - seen.mean(axis=0)) * 1.08 + np.float32([w / 2, h / 2])
+        size = (w, h)
+    warped = cv2.warpPerspective(np.asarray(image), cv2.getPerspectiveTransform(corners, seen), size,
+                                 flags=cv2.INTER_CUBIC, borderValue=95)  # the desk
+    ys, xs = np.mgrid[0:size[1], 0:size[0]]
+    light = 1.0 - 0.25 * (xs / size[0]) * 0.5 - 0.25 * (ys / size[1])  # lamp at the top left
+    pixels = warped * light + rng.normal(0, 5, warped.shape)
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
 
 
 def _stamped(image, scale: float):
@@ -208,6 +247,8 @@ SCAN_VARIANTS = {
     "scan_kota_dinkes_rot2_150dpi_jpeg": {"angle": 2.0, "dpi": 150, "jpeg_quality": 60, "seed": 11},
     "scan_kota_dinkes_300dpi": {"dpi": 300, "seed": 3},
     "scan_kota_dinkes_stamped": {"stamp": True, "seed": 5},
+    "scan_kota_dinkes_phone_photo": {"phone": "desk", "angle": 0.0, "jpeg_quality": 75, "seed": 13},
+    "scan_kota_dinkes_phone_close": {"phone": "close", "angle": 0.0, "jpeg_quality": 75, "seed": 17},
 }
 
 
@@ -235,7 +276,7 @@ def generate(out_dir: Path) -> dict[str, Path]:
     for name, options in SCAN_VARIANTS.items():
         paths[name].write_bytes(scanned_copy(digital, **options))
     paths["bad_encrypted"].write_bytes(encrypted_copy())
-    paths["bad_truncated"].write_bytes(digital[: len(digital) * 3 // 5])
+    paths["bad_truncated"].write_bytes(digital[: len(digital) * 2 // 5])  # cut before its first page is whole
     paths["bad_zero_byte"].write_bytes(b"")
     paths["bad_not_pdf"].write_bytes(b"<!DOCTYPE html><html><body>Halaman tidak ditemukan</body></html>")
     done.write_text("ok")
