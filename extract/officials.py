@@ -416,6 +416,12 @@ def _spelling_variant(a: str, b: str) -> bool:
     return x[-1] == y[-1] and all(close(u, v) for u, v in zip(x, y))
 
 
+def _letter_slip(kept: str, other: str) -> bool:
+    """Two spellings that differ by a letter, not by an initial written out: the first one stays."""
+    x, y = kept.lower().split(), other.lower().split()
+    return len(x) == len(y) and all(len(u) > 1 and len(v) > 1 for u, v in zip(x, y) if u != v)
+
+
 def _same_person(a: Official, bare: str) -> bool:
     x, y = a.name.lower().split(), bare.lower().split()
     return x == y or (len(y) == 1 and y[0] in x) or (len(x) == 1 and x[0] in y)
@@ -446,7 +452,7 @@ def officials_from_titles(text: str, hits: list[TitleHit], default_region: str |
                              acting=hit.acting, opd=hit.opd, region=region)
             officials.append(match)
         else:
-            if len(hit.name.bare) > len(match.name):
+            if len(hit.name.bare) > len(match.name) and not _letter_slip(match.name, hit.name.bare):
                 match.aliases.append(match.name)
                 match.name = hit.name.bare
             if len(hit.name.full) > len(match.full_name or ""):
