@@ -164,12 +164,19 @@ def _headline_end(text: str, skip) -> int:
 
 @cache
 def _institution_subject() -> re.Pattern:
-    """A sentence whose subject is an institution ("Pemkab X menargetkan …", "BPBD mengimbau …")
-    or an agentless passive order ("Setiap sekolah diminta …"): kept, with no person as speaker."""
-    words = alternation(phrases("institution_subject"))
-    passive = alternation(phrases("agentless_order"))
-    agent = alternation(phrases("passive_agent"))
-    return re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{words})\b|(?<![\w-])(?:{passive})(?![\w-])(?!\s+(?:{agent}))", re.I)
+    """A sentence whose subject is an institution ("Pemkab X menargetkan …", "BPBD mengimbau …"):
+    kept, with no person as speaker."""
+    return re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{alternation(phrases('institution_subject'))})\b", re.I)
+
+
+@cache
+def _agentless_order() -> re.Pattern:
+    """An order in the passive with no one giving it ("Setiap sekolah diminta …")."""
+    passive, agent = alternation(phrases("agentless_order")), alternation(phrases("passive_agent"))
+    return re.compile(rf"(?<![\w-])(?:{passive})(?![\w-])(?!\s+(?:{agent}))", re.I)
+
+
+AGENTLESS_REACH = 250  # characters: "Gubernur … meminta PPDB lancar. Kepala sekolah diminta …" is the governor's order
 
 
 def _institution_speaks(text: str, start: int, end: int, officials: list[Official], opds) -> tuple[bool, str | None]:
@@ -190,7 +197,7 @@ def _institution_speaks(text: str, start: int, end: int, officials: list[Officia
             heads = [x for x in officials if x.opd == o.name]
             named_before = len(heads) == 1 and any(m.start < start for m in heads[0].mentions)
             return True, heads[0].name if named_before else None
-    return bool(_institution_subject().search(text[head:end])), None
+    return bool(_institution_subject().search(text[head:end]) or _agentless_order().search(text, head, end)), None
 
 
 def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], titles: list[TitleHit],
@@ -217,6 +224,9 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
             if not kind or sentence.lower() in seen:
                 continue
             institutional, head = _institution_speaks(text, a, b, officials, doc._.opds) if quote is None else (False, None)
+            if institutional and head is None and not _institution_subject().search(sentence) \
+                    and _agentless_order().search(sentence):
+                head = focus.at(a, within=AGENTLESS_REACH)  # the order of the official just named, if any
             speaker = head if institutional else quote.speaker if quote else canonical_speaker(
                 _sentence_speaker(text, a, b, officials, titles, focus, persons), officials)
             if not speaker and not institutional:

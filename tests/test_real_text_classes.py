@@ -331,3 +331,16 @@ def test_a_director_without_an_agency_and_an_enterprise_director(extractor):
                                   "Dirut PDAM Tirta Jaya Budi Santoso hadir."))
     assert found["Sri Nurlela"]["position"] == "Direktur Utama" and found["Sri Nurlela"]["acting"] == "Plt."
     assert not any("Tirta" in n for n in found)
+
+
+def test_an_agentless_order_right_after_an_official_is_theirs(extractor):
+    text = ("PPDB Diawasi\n"
+            "PONTIANAK – Gubernur Kalimantan Barat Sutarmidji meminta PPDB SMA tahun 2022 berjalan lancar. "
+            "Kepala sekolah diminta memastikan PPDB berjalan transparan.\n"
+            "Di tempat lain, musim hujan tiba. Jalan-jalan tergenang dan banyak pohon tumbang di pinggir kota, "
+            "sementara warga sibuk membersihkan rumah mereka dari lumpur sejak pagi hari hingga sore hari. "
+            "Pedagang pasar juga mengeluhkan sepinya pembeli karena hujan turun terus-menerus sejak Senin pagi. "
+            "Setiap sekolah diminta mengaktifkan kembali kegiatan jumat bersih.")
+    found = {c["text"][:20]: c["speaker"] for c in run(extractor, text)["commitments"]}
+    assert found["Kepala sekolah dimint"[:20]] == "Sutarmidji"
+    assert found["Setiap sekolah dimint"[:20]] is None  # nobody named near it: no one person's order
