@@ -195,7 +195,9 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
         answer_tables.refresh_documents(db, [doc_id])  # the answer rows follow, in this transaction
         references.reattach(db, doc_id)  # comparisons follow the new rows (db/references.py)
         outcome_references.reattach_outcomes(db, doc_id)
-        updates = {"status": "processed", "error": None, "processed_at": now(),
+        # parts that could not be read (a page, a report without its achievements table): one
+        # line each, recorded with the document; the rest is stored
+        updates = {"status": "processed", "error": "; ".join(extraction.errors) or None, "processed_at": now(),
                    "extractor_version": extraction.extractor_version}
         if extraction.agreement:
             updates["kind"] = "pk"  # the reader recognised a Perjanjian Kinerja in this PDF

@@ -253,3 +253,17 @@ def test_outcomes_query_filters(db, corpus):
     assert outcomes(db, region="kota jambi") == outcomes(db)
     assert outcomes(db, region="Muaro Jambi") == [] and outcomes(db, year=2024) == []
     assert len(outcomes(db, opd="Disdik", year=2025)) == 1
+
+
+def test_a_report_without_its_achievements_table_is_stored_and_says_so(db, corpus):
+    empty = lkjip(achievements=[])
+    empty.errors = ["no achievements table found in performance report"]
+    store(db, "lkjip-dinkes-2025", empty, "2026-03-20")
+    document = db["documents"].get(corpus["lkjip"])
+    assert (document["status"], document["error"]) == ("processed", "no achievements table found in performance report")
+    refresh_outcomes(db)
+    rows = _rows(db)
+    assert {r["verdict"] for k, r in rows.items()} == {"no report"}
+    assert rows["Cakupan imunisasi dasar lengkap"]["report_document_id"] == corpus["lkjip"]
+    store(db, "lkjip-dinkes-2025", lkjip(), "2026-03-20")  # read again: the line goes with the old rows
+    assert db["documents"].get(corpus["lkjip"])["error"] is None
