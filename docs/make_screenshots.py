@@ -38,6 +38,7 @@ PAGES = [
     ("officials-by-position.png",
      "/janji/officials_by_position?position=Kepala+Dinas+Pendidikan&region=Kota+Jambi", "h1"),
     ("target-revisions.png", "/janji/target_revisions", "form.filters"),
+    ("target-outcomes.png", "/janji/did_they_meet_their_targets?opd=Dinkes&year=2025&region=", "h1"),
 ]
 
 
