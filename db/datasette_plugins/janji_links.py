@@ -8,6 +8,8 @@ row, the original URL). Money and percentages read the Indonesian way (db/number
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import markupsafe
 from datasette import hookimpl
 
@@ -52,7 +54,9 @@ def render_cell(row, value, column, table, database, datasette):
                                  ' <a class="janji-document" href="{}" title="stored row {}">row</a>').format(
             value, value, value, datasette.urls.row(database, "documents", str(value)), value)
     if column in SOURCE_COLUMNS and isinstance(value, str) and value.startswith(("http://", "https://")):
-        return markupsafe.Markup('<a class="janji-original" href="{}" rel="noreferrer noopener">{}</a>').format(value, value)
+        host = urlsplit(value).hostname or value  # the whole address is the link's title: columns stay narrow
+        return markupsafe.Markup('<a class="janji-original" href="{}" title="{}" rel="noreferrer noopener">'
+                                 'original ({})</a>').format(value, value, host)
     if column == "stored_copy":
         href = f"/-/raw/{value}"  # served with its own content type (janji_pages.py): a PDF opens in the browser
         return markupsafe.Markup('<a class="janji-stored-copy" href="{}" title="sha256 {}">stored copy</a>').format(
