@@ -1,9 +1,9 @@
 """Take the README screenshots of the main Datasette pages with Debian's chromium.
 
-    .venv/bin/python docs/make_screenshots.py [NAME.png …]
+    .venv/bin/python docs/make_screenshots.py
 
 Builds the demo database in a temporary folder, runs `janji serve` on it, and writes PNGs
-into docs/ (the same browser and flags as tests/test_browser.py): all of them, or only those named.
+into docs/ (the same browser and flags as tests/test_browser.py).
 """
 from __future__ import annotations
 
@@ -31,14 +31,13 @@ PAGES = [
     ("document-page.png", "/-/document/{dinkes_article}", None),
     ("opd-page.png", "/-/opd/{dinkes}", None),
     ("budgets-formatted.png", "/janji/program_change_details?_col=opd&_col=region&_col=change&_col=program_after"
-     "&_col=anggaran_before&_col=anggaran_after&_col=change_pct", "table.rows-and-columns"),
+     "&_col=anggaran_before&_col=anggaran_after&_col=change_pct", None),
     ("datasette-database.png", "/janji", None),
     ("commitments-by-official.png", "/janji/commitments_by_official?name=Ridwan+Hakim+Pohan", "h1"),
     ("search-sehat.png", "/janji/commitment_details?_search=sehat", "form.filters"),
     ("officials-by-position.png",
      "/janji/officials_by_position?position=Kepala+Dinas+Pendidikan&region=Kota+Jambi", "h1"),
     ("target-revisions.png", "/janji/target_revisions", "form.filters"),
-    ("target-outcomes.png", "/janji/did_they_meet_their_targets?opd=Dinkes&year=2025&region=", "h1"),
 ]
 
 
@@ -53,10 +52,6 @@ def front_door_ids(db: Path) -> dict:
 
 
 def main() -> None:
-    wanted = set(sys.argv[1:])
-    unknown = wanted - {name for name, *_ in PAGES}
-    if unknown:
-        sys.exit(f"no screenshot named {', '.join(sorted(unknown))}; known: {', '.join(n for n, *_ in PAGES)}")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
         subprocess.run([sys.executable, "-m", "janji", "demo", "--no-serve", "--db", str(db)], check=True, cwd=ROOT)
@@ -78,8 +73,6 @@ def main() -> None:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1600, "height": 1000})
                 for name, path, anchor in PAGES:
-                    if wanted and name not in wanted:
-                        continue
                     page.goto(base + path.format(**ids))
                     if anchor:
                         page.locator(anchor).first.evaluate("e => window.scrollTo(0, e.offsetTop - 10)")
