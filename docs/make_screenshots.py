@@ -1,9 +1,9 @@
 """Take the README screenshots of the main Datasette pages with Debian's chromium.
 
-    .venv/bin/python docs/make_screenshots.py
+    .venv/bin/python docs/make_screenshots.py [NAME.png …]
 
 Builds the demo database in a temporary folder, runs `janji serve` on it, and writes PNGs
-into docs/ (the same browser and flags as tests/test_browser.py).
+into docs/ (the same browser and flags as tests/test_browser.py): all of them, or only those named.
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ PAGES = [
     ("officials-by-position.png",
      "/janji/officials_by_position?position=Kepala+Dinas+Pendidikan&region=Kota+Jambi", "h1"),
     ("target-revisions.png", "/janji/target_revisions", "form.filters"),
+    ("target-outcomes.png", "/janji/did_they_meet_their_targets?opd=Dinkes&year=2025&region=", "h1"),
 ]
 
 
@@ -52,6 +53,10 @@ def front_door_ids(db: Path) -> dict:
 
 
 def main() -> None:
+    wanted = set(sys.argv[1:])
+    unknown = wanted - {name for name, *_ in PAGES}
+    if unknown:
+        sys.exit(f"no screenshot named {', '.join(sorted(unknown))}; known: {', '.join(n for n, *_ in PAGES)}")
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
         subprocess.run([sys.executable, "-m", "janji", "demo", "--no-serve", "--db", str(db)], check=True, cwd=ROOT)
@@ -73,6 +78,8 @@ def main() -> None:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1600, "height": 1000})
                 for name, path, anchor in PAGES:
+                    if wanted and name not in wanted:
+                        continue
                     page.goto(base + path.format(**ids))
                     if anchor:
                         page.locator(anchor).first.evaluate("e => window.scrollTo(0, e.offsetTop - 10)")
