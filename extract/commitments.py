@@ -118,6 +118,11 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
                     default=len(sentence))
     past = _past().search(sentence, 0, first_cue)  # "pada 2024 lalu PAD ditargetkan …": told as past
     strong = next((k for k in KIND_ORDER if k in found), None)
+    if strong == "pledge" and "weak_instruction" in found and _obliged(sentence, hits["weak_instruction"], hits["pledge"]):
+        return "instruction"  # "Kita wajib memastikan …", "OPD wajib berkomitmen …": demanded of others
+    if strong == "instruction" and not past and ("weak_target" in found and not found & {"schedule", "hedge"}
+                                                 or _minimum().search(sentence)):
+        return "target"  # "meminta … paling lambat akhir Mei", "meminta setiap desa minimal tiga unit"
     if strong and not (strong != "instruction" and past):
         return strong
     if past and strong != "instruction" and not directive:
@@ -131,6 +136,9 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     if quoted and (_is_imperative(sentence) or _is_imperative(_condition_clause().sub("", sentence, count=1))):
         return "instruction"  # orders are spoken: a reported sentence opening like this is narrative
     if "weak_target" in found and not found & {"schedule", "realisation", "hedge"}:
+        if "weak_pledge" in found and not AMOUNT.search(sentence) and "target_noun" not in found \
+                and phrase_pattern("pledge_actor").search(sentence):
+            return "pledge"  # "Pemkab tahun depan akan memberlakukan kartu": a dated pledge, no figure to reach
         return "target"
     if "target_noun" in found and AMOUNT.search(sentence) and "realisation" not in found:
         return "target"
@@ -142,6 +150,19 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
         if quoted or named or phrase_pattern("pledge_actor").search(sentence) or _future_passive().search(sentence):
             return "pledge"  # "kami akan", "akan kami evaluasi", "Pemkab akan": the speaker's side acts
     return None
+
+
+def _obliged(sentence: str, must: re.Match, pledge: re.Match) -> bool:
+    """"harus/wajib" right before a pledge verb, said of others (not "kami harus memastikan")."""
+    if not 0 <= pledge.start() - must.end() <= 25:
+        return False
+    around = sentence[max(0, must.start() - 12):must.end() + 8]
+    return not phrase_pattern("first_person").search(around)
+
+
+@cache
+def _minimum() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('minimum_quantity'))})\s+(?:\d|(?:{alternation(phrases('number_word'))})(?![\w-]))", re.I)
 
 
 def _hedge_governs(sentence: str, hedge: re.Match, weak: re.Match | None) -> bool:

@@ -344,3 +344,21 @@ def test_an_agentless_order_right_after_an_official_is_theirs(extractor):
     found = {c["text"][:20]: c["speaker"] for c in run(extractor, text)["commitments"]}
     assert found["Kepala sekolah dimint"[:20]] == "Sutarmidji"
     assert found["Setiap sekolah dimint"[:20]] is None  # nobody named near it: no one person's order
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # an obligation put on others before a pledge verb is an order; on oneself it stays a pledge
+    ("Orang tua harus aktif memastikan anak minum obat cacing.", "instruction"),
+    ("Kami harus memastikan pasien pulang dengan perasaan baik.", "pledge"),
+    # an order with a deadline or a minimum to reach sets a target (FIELD_GUIDE: target before directive)
+    ("Ia meminta pengelola menghapus pungutan paling lambat akhir Juni 2025.", "target"),
+    ("Ia meminta setiap desa memasukkan minimal tiga unit rumah tidak layak huni.", "target"),
+    # a dated pledge with no figure to reach stays a pledge
+    ("Pemkab tahun depan akan memberlakukan kartu retribusi.", "pledge"),
+    # "semaksimal mungkin" intensifies, it does not hedge; "diupayakan" hedges (FIELD_GUIDE)
+    ("Kami akan menyalurkan bantuan semaksimal mungkin.", "pledge"),
+    ("Perbaikan jalan itu diupayakan akan selesai tahun ini.", None),
+])
+def test_kinds_where_cues_meet(sentence, kind):
+    from extract.commitments import classify
+    assert classify(sentence) == kind
