@@ -118,7 +118,8 @@ def _data_table(data, ruled, widths, extra):
     return table
 
 
-def build_case(case) -> bytes:
+def build_case(case, encrypt=None) -> bytes:
+    """The gold case as a digital PDF; `encrypt`: a reportlab StandardEncryption to apply."""
     render = case["render"]
     size = F4 if render["pagesize"] == "F4" else A4
     lamp_size = landscape(size) if render["lampiran_landscape"] else size
@@ -126,7 +127,7 @@ def build_case(case) -> bytes:
     margin = 20 * mm
     templates = [PageTemplate(id=name, pagesize=s, frames=[Frame(margin, margin, s[0] - 2 * margin, s[1] - 2 * margin)])
                  for name, s in (("front", size), ("lampiran", lamp_size))]
-    doc = BaseDocTemplate(buf, pagesize=size, pageTemplates=templates, title="Perjanjian Kinerja")
+    doc = BaseDocTemplate(buf, pagesize=size, pageTemplates=templates, title="Perjanjian Kinerja", encrypt=encrypt)
     width = size[0] - 2 * margin
     story = [Paragraph(line, TITLE) for line in case["title"]] + [Spacer(1, 12)]
     single = render.get("single")
