@@ -267,3 +267,25 @@ def test_a_report_without_its_achievements_table_is_stored_and_says_so(db, corpu
     assert rows["Cakupan imunisasi dasar lengkap"]["report_document_id"] == corpus["lkjip"]
     store(db, "lkjip-dinkes-2025", lkjip(), "2026-03-20")  # read again: the line goes with the old rows
     assert db["documents"].get(corpus["lkjip"])["error"] is None
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (achievement("Opini BPK atas laporan keuangan", "WTP", None, "WTP", None, None), "met"),      # as printed
+    (achievement("Opini BPK atas laporan keuangan", "WTP", None, "WDP", None, None), "unknown"),  # no capaian: not judged
+    (achievement("Prevalensi stunting pada balita", "14", 14.0, "15,1", 15.1, None, direction="lower"), "not met"),
+    (achievement("Prevalensi stunting pada balita", "14", 14.0, "14", 14.0, None, direction="lower"), "met"),
+    (achievement("Cakupan imunisasi dasar lengkap", "95", 95.0, "96", 96.0, None), "met"),
+    (achievement("Cakupan imunisasi dasar lengkap", "95", 95.0, "94,9", 94.9, None), "not met"),
+    (achievement("Cakupan imunisasi dasar lengkap", "95", 95.0, "96", 96.0, None, direction=None), "unknown"),
+    (achievement("Cakupan imunisasi dasar lengkap", "95", 95.0, "n/a", None, None), "unknown"),
+    # the printed capaian decides, whatever the values say
+    (achievement("Prevalensi stunting pada balita", "14", 14.0, "15", 15.0, 92.86, direction="lower"), "not met"),
+    (achievement("Prevalensi stunting pada balita", "14", 14.0, "13", 13.0, 107.14, direction="lower"), "met"),
+])
+def test_verdict_rules(db, row, verdict):
+    targets = [t for t in ORIGINAL if t.indikator == row.indikator]
+    store(db, "pk", pk(False, targets))
+    store(db, "lkjip", lkjip(achievements=[row]))
+    refresh_outcomes(db)
+    [found] = list(db.query("select verdict, target_value, realisasi from target_outcomes"))
+    assert found["verdict"] == verdict, (row, found)
