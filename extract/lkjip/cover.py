@@ -46,12 +46,13 @@ def _unit(lines: list[str]) -> tuple[str | None, str | None]:
     KESEHATAN" / "KOTA JAMBI") and the region after it or on its own line ("PEMERINTAH KOTA …")."""
     opd = region = None
     for i, line in enumerate(lines):
-        joined = title_case(" ".join(lines[i:i + 2]))
         if opd is None:
-            hit = opd_at(joined, 0, "", {})
-            if hit and hit.start == 0:
-                opd = hit.canonical
-                region = region or read_position(joined).region
+            for text in (title_case(line), title_case(" ".join(lines[i:i + 2]))):
+                hit = opd_at(text, 0, "", {})
+                if hit and hit.start == 0:
+                    opd, region = hit.canonical, region or read_position(text).region
+                    break
+            if opd is not None:
                 continue
         if region is None:
             found = read_position(title_case(line)).region

@@ -21,8 +21,10 @@ def _printed(row: list) -> str:
     return " | ".join(" ".join((c or "").split()) for c in row)
 
 
-def _is_header_repeat(text: str | None, key: str) -> bool:
-    return bool(text) and any(text.lower().startswith(w.lower()) for w in rules()["columns"][key])
+def _is_header_repeat(table: TableRows, text: str | None, key: str) -> bool:
+    """The column's header printed again (a header repeated on the next page of an unruled table)."""
+    header = table.headers[table.columns.index(key)] if table.headers and key in table.columns else None
+    return bool(text) and text.lower() == " ".join((header or "").split()).lower()
 
 
 def achievements(tables: list[TableRows], skipped: list[str]) -> list[Achievement]:
@@ -31,12 +33,12 @@ def achievements(tables: list[TableRows], skipped: list[str]) -> list[Achievemen
         cols = table.columns
         for page, row in table.rows:
             printed_sasaran = _cell(row, cols, "sasaran")
-            if printed_sasaran and not _is_header_repeat(printed_sasaran, "sasaran"):
+            if printed_sasaran and not _is_header_repeat(table, printed_sasaran, "sasaran"):
                 sasaran = printed_sasaran  # blank and merged cells carry the sasaran above, across pages too
             indikator = _cell(row, cols, "indikator")
             target, realisasi, capaian = (read_value(_cell(row, cols, k)) for k in ("target", "realisasi", "capaian"))
             values = [v for v in (target, realisasi, capaian) if v.printed]
-            if _is_header_repeat(indikator, "indikator"):
+            if _is_header_repeat(table, indikator, "indikator"):
                 continue  # a repeated header row
             if not indikator:
                 if values:
@@ -65,7 +67,7 @@ def budget(tables: list[TableRows], skipped: list[str]) -> list[BudgetRealisatio
         cols = table.columns
         for page, row in table.rows:
             program = _cell(row, cols, "program")
-            if any((c or "").strip().lower() in totals for c in row) or _is_header_repeat(program, "program"):
+            if any((c or "").strip().lower() in totals for c in row) or _is_header_repeat(table, program, "program"):
                 continue  # the Jumlah row, a repeated header
             pagu_text, real_text = _cell(row, cols, "anggaran"), _cell(row, cols, "realisasi")
             persen = read_value(_cell(row, cols, "persen") or _cell(row, cols, "capaian"))

@@ -24,7 +24,7 @@ def vocabulary() -> TableVocabulary:
         columns=r["columns"], total_labels=tuple(r["total_labels"]),
         kinds={ACHIEVEMENTS: (frozenset({"indikator", "target", "realisasi"}), "target"),
                BUDGET: (frozenset({"program", "anggaran", "realisasi"}), "anggaran")},
-        closed_by_total=frozenset({BUDGET}), repeating=frozenset(r["yearly_columns"]))
+        closed_by_total=frozenset({BUDGET}), repeating=frozenset(r["yearly_columns"]), column_gap=r["column_gap"])
 
 
 def _header_tail(row: list[str | None]) -> bool:

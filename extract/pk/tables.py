@@ -25,6 +25,8 @@ class TableVocabulary:
     total_labels: tuple[str, ...]              # "Jumlah": a total row
     closed_by_total: frozenset = frozenset()   # kinds whose total row ends the table (a budget table)
     repeating: frozenset = frozenset()         # fields printed as several columns side by side ("TW I TW II")
+    column_gap: float = 0.0                    # unruled header: space before each column, in word heights (0: any);
+    # prose that names the fields ("realisasi terhadap target setiap indikator") has word spacing only
 
 
 @cache
@@ -117,12 +119,24 @@ def _boundaries(header, lines) -> list[float]:
     return bounds
 
 
+def _spaced(line, header, vocab: TableVocabulary) -> bool:
+    """Each header column after the first stands apart from the word before it, and the first
+    column opens the line (a table header, not a sentence that names the fields)."""
+    if not vocab.column_gap:
+        return True
+    if not header or header[0][1] != line[0].x0:
+        return False
+    height = max(w.bottom - w.top for w in line)
+    ends = {w.x0: previous.x1 for previous, w in zip(line, line[1:])}
+    return all(column[1] - ends[column[1]] >= vocab.column_gap * height for column in header[1:])
+
+
 def _table_blocks(lines, vocab: TableVocabulary):
     """(header, data lines, header top) for each header line, data ending at a big gap or the next header."""
     blocks, current, last_bottom = [], None, 0.0
     for line in lines:
         header = _header_columns(line, vocab)
-        if table_kind([h[0] for h in header], vocab):
+        if table_kind([h[0] for h in header], vocab) and _spaced(line, header, vocab):
             current = (header, [], line[0].top)
             blocks.append(current)
         elif current is not None:
