@@ -118,6 +118,9 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
                     default=len(sentence))
     past = _past().search(sentence, 0, first_cue)  # "pada 2024 lalu PAD ditargetkan …": told as past
     strong = next((k for k in KIND_ORDER if k in found), None)
+    if strong == "instruction" and "regulation" in found and \
+            0 <= hits["instruction"].start() - hits["regulation"].end() <= 20:
+        return None  # "peraturan menteri tersebut mewajibkan …": a rule restated, not the speaker's order
     if strong == "pledge" and "weak_instruction" in found and _obliged(sentence, hits["weak_instruction"], hits["pledge"]):
         return "instruction"  # "Kita wajib memastikan …", "OPD wajib berkomitmen …": demanded of others
     if strong == "instruction" and not past and ("weak_target" in found and not found & {"schedule", "hedge"}

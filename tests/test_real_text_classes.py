@@ -362,3 +362,14 @@ def test_an_agentless_order_right_after_an_official_is_theirs(extractor):
 def test_kinds_where_cues_meet(sentence, kind):
     from extract.commitments import classify
     assert classify(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peraturan menteri tersebut mewajibkan kepala daerah menyusun perjanjian kinerja.",  # a rule restated
+    "Dengan mal pelayanan publik ini, masyarakat tidak harus pindah dari dinas ke dinas.",  # no obligation
+    "Kepala dinas menyebutkan PPDB 2024 akan mulai dibuka tanggal 3 Juli 2024.",  # a schedule announced
+    "Ia menekankan bahwa desa merupakan garda terdepan dalam memastikan setiap kebijakan berjalan.",  # a role
+])
+def test_statements_that_look_like_commitments(sentence):
+    from extract.commitments import classify
+    assert classify(sentence) is None
