@@ -42,14 +42,19 @@ def _imperative() -> re.Pattern:
     tupoksi", "Pahami target"), after an optional lead ("Jadi", "Untuk itu,")."""
     lead = alternation(phrases("imperative_lead"))
     suffix = alternation(phrases("imperative_suffix"))
-    return re.compile(rf"^[\s“\"]*(?:(?:{lead})\s*,?\s+)?(?P<verb>[A-Za-z]{{3,}}(?:{suffix}))(?![\w-])", re.I)
+    known = alternation(phrases("imperative_word"))
+    return re.compile(rf"^[\s“\"]*(?:(?:{lead})\s*,?\s+)?(?P<verb>(?:{known})|[A-Za-z]{{3,}}(?:{suffix}))(?![\w-])", re.I)
 
 
 def _is_imperative(sentence: str) -> bool:
     m = _imperative().match(sentence)
-    if not m or len(m.group("verb")) < 6:
+    if not m:
         return False
     verb = m.group("verb").lower()
+    if verb in phrases("imperative_word"):
+        return True  # "Jaga diri …", "Pertahankan akreditasi …": orders the prefix rules would miss
+    if len(verb) < 6:
+        return False
     if verb.endswith("si"):
         return False  # "Relokasi", "Evaluasi": nouns, not orders
     if verb in phrases("imperative_not_word") or verb in load_rules().not_names:

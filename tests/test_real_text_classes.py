@@ -373,3 +373,15 @@ def test_kinds_where_cues_meet(sentence, kind):
 def test_statements_that_look_like_commitments(sentence):
     from extract.commitments import classify
     assert classify(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, quoted, kind", [
+    ("Tinggal pertahankan akreditasi paripurna yang sudah diraih.", True, "instruction"),
+    ("Jaga diri dalam menjalankan tugas, agar ketika pensiun nanti tenang.", True, "instruction"),
+    ("Cabut peralatan listrik jika sudah tidak digunakan.", True, "instruction"),
+    ("Perbaikan jalan itu dikerjakan pekan ini.", True, None),  # a noun, not an order
+    ("Menurut dia, sebagai ASN harusnya menjadi contoh yang baik.", False, "instruction"),
+])
+def test_orders_as_people_give_them(sentence, quoted, kind):
+    from extract.commitments import classify
+    assert classify(sentence, quoted=quoted) == kind
