@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.lkjip.direction import direction
 from extract.lkjip.rules import rules
-from extract.lkjip.values import read_value
+from extract.lkjip.values import is_null, read_value
 from extract.pk.tables import TableRows
 from models.report import Achievement, BudgetRealisation
 from extract.pk.numbers import parse_amount
@@ -56,7 +56,7 @@ def achievements(tables: list[TableRows], skipped: list[str]) -> list[Achievemen
                 target=target.printed, target_value=target.value, realisasi=realisasi.printed,
                 realisasi_value=realisasi.value, capaian=capaian.value,
                 direction=direction(indikator, target.value, realisasi.value, capaian.value, capaian.printed),
-                page=page, kriteria=_cell(row, cols, "kriteria")))
+                page=page, kriteria=None if is_null(_cell(row, cols, "kriteria")) else _cell(row, cols, "kriteria")))
     return found
 
 

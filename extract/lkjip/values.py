@@ -16,13 +16,19 @@ class CellValue:
     readable: bool           # False: digits that do not read as one number ("9O,5"): never guessed
 
 
+def is_null(printed: str | None) -> bool:
+    """ "n/a", "-", "belum tersedia": no value was printed."""
+    text = (printed or "").strip()
+    return text.lower().strip(" .") in {n.lower() for n in rules()["null_values"]} or set(text) <= set("-–— ")
+
+
 def read_value(cell: str | None) -> CellValue:
     """ "97,37 %" -> 97.37 "%"; "n/a", "-", "belum tersedia" -> no value; "WTP", "BB" -> no
     value (a predicate, kept as printed); "9O,5" -> unreadable."""
     printed = " ".join((cell or "").split()) or None
     if printed is None:
         return CellValue(None, None, None, True)
-    if printed.lower().strip(" .") in {n.lower() for n in rules()["null_values"]} or set(printed) <= set("-–— "):
+    if is_null(printed):
         return CellValue(printed, None, None, True)
     value, unit = parse_target(printed)
     if value is not None and not re.match(r"^[<>≤≥=±\s]*[\d.,]+[A-Za-z]", printed):  # "9O,5" reads as 9 + "O,5"
