@@ -82,12 +82,23 @@ def test_feed_items_carry_their_dates():
     assert [link.published for link in found.articles] == ["2025-07-14", "2025-07-15"]
 
 
-def test_documents_page_yields_only_pk_pdfs_named_by_row_text_or_file_name():
+def test_documents_page_yields_only_pk_and_lkjip_pdfs_named_by_row_text_or_file_name():
     _, _, found = start("pk-jambikota")
     names = [link.url.rsplit("/", 1)[-1] for link in found.documents]
-    assert names == ["pk-dinkes-2025.pdf", "pk-perubahan-disdik-2025.pdf", "PK_Satpol_PP_2025.pdf"]
+    assert names == ["pk-dinkes-2025.pdf", "pk-perubahan-disdik-2025.pdf", "lkjip-2024.pdf", "PK_Satpol_PP_2025.pdf"]
+    assert found.documents[2].title.startswith("4 Laporan Kinerja Instansi Pemerintah (LKjIP)")
     assert found.documents[0].title.startswith("1 Perjanjian Kinerja Dinas Kesehatan")
     assert link_matches("PK_Satpol_PP_2025.pdf", ["PK"]) and not link_matches("penataan-pkl.pdf", ["PK"])
+
+
+def test_performance_reports_are_wanted_by_every_documents_filter():
+    """LKjIP / LAKIP / "Laporan Kinerja" links are downloaded like PK links: by the shared default and
+    by each profile that lists its own filters; still whole words ("LAKIPnya" is not "LAKIP")."""
+    from scrapers.profiles import DEFAULT_PDF_FILTERS
+    for filters in [DEFAULT_PDF_FILTERS] + [list(p.pdf_filters) for p in PROFILES.values() if p.pdf_filters]:
+        for name in ("LKjIP_Dinkes_2024.pdf", "lakip-2019-bappeda.pdf", "Laporan Kinerja Dinas Sosial Tahun 2024"):
+            assert link_matches(name, filters), (name, filters)
+    assert not link_matches("lakipnya-belum-ada.pdf", DEFAULT_PDF_FILTERS)
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED["articles"]))

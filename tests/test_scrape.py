@@ -114,7 +114,7 @@ def test_second_run_fetches_no_article_and_sends_conditional_requests(sites, scr
     runs = list(db.query("select * from scrape_runs order by id"))
     assert [r["status"] for r in runs[-2:]] == ["ok", "ok"]
     assert runs[-1]["new_documents"] == 0 and runs[-1]["pages_fetched"] == len(SITES)
-    assert db.execute("select count(*), count(distinct key) from documents").fetchone() == (15, 15)
+    assert db.execute("select count(*), count(distinct key) from documents").fetchone() == (16, 16)
 
 
 def test_misbehaving_host_gives_one_error_line_per_bad_page_and_the_run_goes_on(tmp_path):
