@@ -152,7 +152,20 @@ def _resolve_ambiguous(text: str) -> dict[str, str]:
         present = [c for c in candidates if re.search(re.escape(c), text, re.I)]
         if len(present) == 1:
             resolved[abbrev] = present[0]
+        elif not present and re.search(rf"(?<![\w-]){re.escape(abbrev)}(?![\w-])", text):
+            by_subject = _by_subject(text, abbrev)
+            if by_subject:
+                resolved[abbrev] = by_subject
     return resolved
+
+
+def _by_subject(text: str, abbrev: str) -> str | None:
+    """The candidate whose subject words dominate the text (models/vocab/ambiguous_context.csv)."""
+    counts = sorted(((sum(len(re.findall(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I)) for w in words), name)
+                     for name, words in vocab.ambiguous_context().get(abbrev, {}).items()), reverse=True)
+    if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+        return counts[0][1]
+    return None
 
 
 @cache

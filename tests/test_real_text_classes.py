@@ -385,3 +385,14 @@ def test_statements_that_look_like_commitments(sentence):
 def test_orders_as_people_give_them(sentence, quoted, kind):
     from extract.commitments import classify
     assert classify(sentence, quoted=quoted) == kind
+
+
+def test_an_ambiguous_abbreviation_settled_by_the_subject(extractor):
+    lantik = ("Pelantikan Pejabat\nBupati melantik 20 pejabat eselon II. Mutasi dan rotasi jabatan itu disiapkan BKD. "
+              "Kepala BKD Dwi Riyanto mengatakan ASN yang dilantik segera bertugas.")
+    apbd = ("Paripurna APBD\nFraksi menyoroti belanja daerah dalam APBD 2026. Kepala BKD Syafwal menjelaskan "
+            "pendapatan dan pajak daerah naik, sementara anggaran belanja pegawai turun.")
+    neither = "Rapat\nKepala BKD Budi Santoso hadir dalam rapat."
+    assert people(run(extractor, lantik))["Dwi Riyanto"]["position"] == "Kepala Badan Kepegawaian Daerah"
+    assert people(run(extractor, apbd))["Syafwal"]["position"] == "Kepala Badan Keuangan Daerah"
+    assert people(run(extractor, neither))["Budi Santoso"]["position"] == "Kepala BKD"  # unknown stays unknown

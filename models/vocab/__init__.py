@@ -57,6 +57,16 @@ def opds() -> tuple[OpdEntry, ...]:
 
 
 @cache
+def ambiguous_context() -> dict[str, dict[str, tuple[str, ...]]]:
+    """abbreviation -> candidate -> words of the subject it belongs to (BKD at a pelantikan is
+    Kepegawaian, BKD in an APBD debate is Keuangan)."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for r in _rows("ambiguous_context.csv"):
+        out.setdefault(r["abbreviation"], {})[r["candidate"]] = tuple(_split(r["context_words"]))
+    return out
+
+
+@cache
 def ambiguous_abbreviations() -> dict[str, tuple[str, ...]]:
     """"DKP" -> its possible OPDs; the text must settle which."""
     return {r["abbreviation"]: tuple(_split(r["candidates"])) for r in _rows("ambiguous_abbreviations.csv")}
