@@ -10,7 +10,7 @@ from extract.names import ParsedName, parse_name
 from extract.opds import opd_at
 from extract.regions import KIND_PREFIX, region_at, skip_areas
 from extract.rules import PositionForm, alternation, load_rules, phrases
-from models import Mention, Official
+from models import Mention, Official, vocab
 
 
 
@@ -199,6 +199,12 @@ def _unit_in_agency(text: str, pos: int, local: dict[str, str]) -> tuple[str | N
     return None, None, pos
 
 
+def _expand_unit(unit: str) -> str:
+    """"Dikdas" -> "Pendidikan Dasar" (models/vocab/unit_abbreviations.csv): a position says it in full."""
+    short = vocab.unit_abbreviations()
+    return " ".join(short.get(w, w) for w in unit.split())
+
+
 @cache
 def _co_holder() -> re.Pattern:
     return re.compile(rf"\s*(?:,\s*)?(?:{alternation(phrases('name_list_joiner'))})\s+")
@@ -279,7 +285,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
                     unit, end = _unit_name(text, end)
                 if not unit:
                     continue
-                position, opd = f"{position} {unit}", parent
+                position, opd = f"{position} {_expand_unit(unit)}", parent
             elif rule.opd_from == "follows_or_none":
                 # "Plt Dirut Sri Nurhayati": the title stands alone, the agency unread; but "Dirut PDAM
                 # Tirta Jaya", "Direktur Perumda Air Minum …" name an enterprise we do not list: no holder

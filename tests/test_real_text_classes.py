@@ -396,3 +396,9 @@ def test_an_ambiguous_abbreviation_settled_by_the_subject(extractor):
     assert people(run(extractor, lantik))["Dwi Riyanto"]["position"] == "Kepala Badan Kepegawaian Daerah"
     assert people(run(extractor, apbd))["Syafwal"]["position"] == "Kepala Badan Keuangan Daerah"
     assert people(run(extractor, neither))["Budi Santoso"]["position"] == "Kepala BKD"  # unknown stays unknown
+
+
+def test_unit_abbreviations_in_a_position_are_expanded(extractor):
+    found = people(run(extractor, "Sekolah Rusak\nKabid Dikdas Disdik Tanjab Timur, P Sidabutar mengatakan itu."))
+    assert found["P Sidabutar"]["position"] == "Kepala Bidang Pendidikan Dasar"
+    assert found["P Sidabutar"]["opd"] == "Dinas Pendidikan"

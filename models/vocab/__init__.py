@@ -172,3 +172,9 @@ def boilerplate_markers() -> tuple[Marker, ...]:
 def furniture(line: str) -> Marker | None:
     """The marker that makes this line page furniture, or None for body text."""
     return next((m for m in boilerplate_markers() if m.matches(line)), None)
+
+
+@cache
+def unit_abbreviations() -> dict[str, str]:
+    """Short names of units inside an agency ("Dikdas" -> "Pendidikan Dasar"), expanded in positions."""
+    return {r["abbreviation"]: r["expansion"] for r in _rows("unit_abbreviations.csv")}
