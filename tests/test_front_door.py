@@ -156,6 +156,13 @@ def test_search_expands_opd_abbreviations_both_ways(stems_ds):
     assert "Bappeda memastikan" in found and "menyusun rencana kerja" in found
     found = commitments_found(stems_ds, "Badan Perencanaan Pembangunan Daerah")
     assert "Bappeda memastikan" in found
+    found = commitments_found(stems_ds, "bappeda")  # typed in lower case
+    assert "menyusun rencana kerja" in found and "Bappeda memastikan" in found
+
+
+def test_search_finds_the_agency_of_a_head_title_typed_in_lower_case(ds):
+    page = html(ds, "/-/search?q=kadinkes")
+    assert 'id="opds"' in page and "Dinas Kesehatan" in text_of(page[page.index('id="opds"'):])
 
 
 def test_search_groups_results_by_kind_and_links_each(ds, demo):
