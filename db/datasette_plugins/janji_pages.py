@@ -31,7 +31,6 @@ TEMPLATES = DB_FOLDER / "templates"
 STATIC = DB_FOLDER / "static"
 STATIC_MOUNT = "janji-static"
 ANSWERS = DB_FOLDER / "front_answers.json"
-HIDDEN_LIKE = ("_fts", "sqlite_")
 
 
 @cache
@@ -98,7 +97,7 @@ async def opd_page(datasette, request):
     return await _page(datasette, request, "janji_opd.html", {"agency": agency})
 
 
-def _spans(doc: dict, database: str) -> list[Span]:
+def _spans(doc: dict) -> list[Span]:
     spans = [Span(c["start"], c["end"], "commitment", f"{c['kind']}: {c['speaker'] or '?'}", f"commitment-{c['id']}")
              for c in doc["commitments"] if c["start"] is not None]
     for m in doc["mentions"]:
@@ -115,7 +114,7 @@ async def document_page(datasette, request):
     doc = await _query(datasette, lambda conn: pages.document(conn, document_id))
     if doc is None:
         raise NotFound(f"no document {document_id}")
-    doc["paragraphs"] = paragraphs(doc["text"], _spans(doc, _database(datasette).name))
+    doc["paragraphs"] = paragraphs(doc["text"], _spans(doc))
     people = {m["official_id"]: m["official"] for m in doc["mentions"] if m["official_id"]}
     agencies = {m["opd_id"]: m["opd"] for m in doc["mentions"] if m["opd_id"]}
     return await _page(datasette, request, "janji_document.html",
