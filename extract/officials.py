@@ -232,7 +232,9 @@ MEMBER_POSITION = "Anggota Dewan Perwakilan Rakyat Daerah"
 def _fraction() -> re.Pattern:
     """"FPKB Arif Wahyudi", "Fraksi PKS Nasrul", "F-Gerindra Lelly Th": a fraction's speaker."""
     parties = alternation(load_rules().parties)
-    return re.compile(rf"(?<![\w-])(?:Fraksi\s+(?:Partai\s+)?|F-?)(?:{parties})(?![\w-])(?:\s+(?:{parties}))*\s*,?\s+(?=[A-Z])")
+    reader = alternation(phrases("fraction_reader"))  # "Fraksi Golkar yang dibacakan Dr. Novi Hendri", "FPDIP oleh Iwan"
+    return re.compile(rf"(?<![\w-])(?:Fraksi\s+(?:Partai\s+)?|F-?)(?:{parties})(?![\w-])(?:\s+(?:{parties}))*\s*,?\s+"
+                      rf"(?:(?:{reader})\s+)?(?=[A-Z])")
 
 
 @cache

@@ -402,3 +402,10 @@ def test_unit_abbreviations_in_a_position_are_expanded(extractor):
     found = people(run(extractor, "Sekolah Rusak\nKabid Dikdas Disdik Tanjab Timur, P Sidabutar mengatakan itu."))
     assert found["P Sidabutar"]["position"] == "Kepala Bidang Pendidikan Dasar"
     assert found["P Sidabutar"]["opd"] == "Dinas Pendidikan"
+
+
+def test_the_member_who_reads_a_fraction_view(extractor):
+    found = people(run(extractor, "Paripurna\nPendapat akhir dibacakan mulai dari FPDIP oleh Iwan Mahendra, FPKB "
+                                  "Arif Wahyudi, lalu Fraksi Golkar yang dibacakan Dr. Novi Hendri, SE, M. Si."))
+    assert {"Iwan Mahendra", "Arif Wahyudi", "Novi Hendri"} <= set(found)
+    assert found["Novi Hendri"]["position"] == "Anggota Dewan Perwakilan Rakyat Daerah"
