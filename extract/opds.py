@@ -121,8 +121,8 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
         if tok.start() and (tok.group(1) in known or (tok.group().startswith("dan") and tok.group(1) in phrases("agency_head_word"))):
             words = words[:tok.start()].rstrip(" ,")
             break
-        if tok.start() == 0 and tok.group(1).isupper() and len(tok.group(1)) > 1:
-            return None
+        if tok.start() == 0 and (tok.group(1).isupper() and len(tok.group(1)) > 1 or tok.group(1) in known):
+            return None  # "Dinas PUPR", "Dinas Dukcapil": the abbreviation names the agency
     if not words:
         return None
     # a comma continues the name only in a list that ends with "dan" ("Pertanian, Pangan dan

@@ -297,13 +297,14 @@ def test_agency_names_as_articles_write_them(extractor):
             "hadir. Pelayanan di RSUD ini meningkat. Apel di Rumah Sakit Umum Daerah (RSUD) Ratu Aji Putri Botung "
             "(RAPB) Penajam. DPRD membatalkan RDP dengan Dinas Tata Kota dan Perumahan (Disperkim). Bupati sidak "
             "ke Kantor Dinas Pemadam Kebakaran dan Penyelamatan (Damkarmat). Dinas Sosial dan Dinas Satuan Polisi "
-            "Pamong Praja (Satpol PP) siaga. Data Dinas Kesehatan Kota (DKK) Semarang menunjukkan itu.")
+            "Pamong Praja (Satpol PP) siaga. Data Dinas Kesehatan Kota (DKK) Semarang menunjukkan itu. "
+            "Dinas Dukcapil melayani warga.")
     names = {o["name"] for o in run(extractor, text)["opds"]}
     assert {"Rumah Sakit Umum Daerah dr. Mawar Prawira", "Rumah Sakit Umum Daerah Ratu Aji Putri Botung",
             "Dinas Tata Kota dan Perumahan", "Dinas Pemadam Kebakaran dan Penyelamatan",
-            "Satuan Polisi Pamong Praja", "Dinas Kesehatan"} <= names
+            "Satuan Polisi Pamong Praja", "Dinas Kesehatan", "Dinas Kependudukan dan Pencatatan Sipil"} <= names
     assert not names & {"Dinas Tata", "Kantor Dinas Pemadam Kebakaran dan Penyelamatan",
-                        "Dinas Satuan Polisi Pamong Praja", "Dinas Kesehatan Kota"}
+                        "Dinas Satuan Polisi Pamong Praja", "Dinas Kesehatan Kota", "Dinas Dukcapil"}
 
     # one hospital in the text: its generic mentions ("RSUD ini") are that hospital
     one = run(extractor, "Sidak\nDirut RSUD RSUD Mawar Prawira, Rabu (6/9/2023). Direktur RSUD dr Mawar Prawira "
