@@ -313,4 +313,11 @@ def document(conn: sqlite3.Connection, document_id: int) -> dict | None:
     doc["programs"] = _rows(conn, """select p.agreement_id, p.program, p.anggaran, p.keterangan, p.page
         from agreement_programs p join agreements a on a.id = p.agreement_id
         where a.document_id = ? order by p.id""", [document_id])
+    doc["reports"] = []
+    if has(conn, "reports") and has(conn, "achievements"):  # performance reports (a later migration)
+        doc["reports"] = _rows(conn, """select r.id, r.kind, r.year, r.region, r.opd_id, opds.name as opd
+            from reports r left join opds on opds.id = r.opd_id where r.document_id = ? order by r.id""", [document_id])
+        for report in doc["reports"]:
+            report["achievements"] = _rows(conn, """select sasaran, indikator, satuan, target, realisasi, capaian,
+                kriteria, page from achievements where report_id = ? order by id""", [report["id"]])
     return doc

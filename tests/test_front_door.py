@@ -362,3 +362,21 @@ def test_highlights_nest_and_split_at_paragraphs():
     assert out[0].count("<mark") == out[0].count("</mark>") == 2  # the commitment and the x<y span
     assert '<mark class="janji-date" title="2025-03-03">3 Maret</mark>' in out[1]
     assert "<b>" not in "".join(out)  # titles escaped
+
+
+# --- outcomes, once performance reports are stored -------------------------------------------
+
+def test_opd_and_report_pages_show_outcomes_from_performance_reports(ds, demo):
+    if not demo.execute("select 1 from sqlite_master where name = 'target_outcomes'").fetchone():
+        pytest.skip("no target_outcomes view in this database (performance reports not migrated)")
+    rows = demo.execute("""select o.target_id, o.indikator, o.realisasi, o.verdict, o.report_document_id, a.opd_id
+        from target_outcomes o join agreement_targets t on t.id = o.target_id
+        join agreements a on a.id = t.agreement_id where o.realisasi is not null""").fetchall()
+    assert rows, "the demo corpus has performance reports beside its PKs"
+    row = rows[0]
+    page = html(ds, f"/-/opd/{row['opd_id']}")
+    outcomes = text_of(page[page.index("Outcomes (performance report)"):])
+    assert row["indikator"] in outcomes and row["realisasi"] in outcomes and row["verdict"] in outcomes
+    assert f'href="/-/document/{row["report_document_id"]}"' in page
+    report = text_of(html(ds, f"/-/document/{row['report_document_id']}"))
+    assert row["indikator"] in report and row["realisasi"] in report
