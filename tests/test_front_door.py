@@ -380,3 +380,11 @@ def test_opd_and_report_pages_show_outcomes_from_performance_reports(ds, demo):
     assert f'href="/-/document/{row["report_document_id"]}"' in page
     report = text_of(html(ds, f"/-/document/{row['report_document_id']}"))
     assert row["indikator"] in report and row["realisasi"] in report
+
+
+def test_documents_row_page_summarises_json_blobs_and_links_the_readable_page(ds, demo):
+    doc = demo.execute("select id, length(layout) as size from documents where path like '%pk-dinkes-kota-jambi-2025.pdf'").fetchone()
+    assert doc["size"] > 10_000
+    page = html(ds, f"/{ds.get_database().name}/documents/{doc['id']}")
+    assert '"x0"' not in page and "KB of JSON" in page
+    assert f'class="janji-page" href="/-/document/{doc["id"]}"' in page

@@ -41,11 +41,31 @@ def _formatted(row, value, column):
     return None
 
 
+BLOB_COLUMNS = ("layout", "pages", "related", "captions")  # JSON kept for re-extraction, not for reading
+
+
+def _document_cell(row, value, column):
+    """On the documents table: the title leads to the readable page; JSON blobs (44 KB of PDF
+    layout for two pages) are summarised with a link to that page instead of printed."""
+    doc_id = row["id"] if row is not None and "id" in row.keys() else None
+    if doc_id is None:
+        return None
+    if column == "title":
+        return markupsafe.Markup('<a class="janji-page" href="/-/document/{}">{}</a>').format(doc_id, value)
+    if column in BLOB_COLUMNS and isinstance(value, str) and len(value) > 200:
+        return markupsafe.Markup('<span class="janji-blob">{} KB of JSON, kept for re-extraction; '
+                                 '<a class="janji-page" href="/-/document/{}">read the document</a></span>').format(
+            round(len(value) / 1024, 1), doc_id)
+    return None
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if value in (None, ""):
         return None
     formatted = _formatted(row, value, column)
+    if formatted is None and table == "documents":
+        formatted = _document_cell(row, value, column)
     if formatted is not None or table in TABLES:
         return formatted
     if column in DOCUMENT_COLUMNS:
