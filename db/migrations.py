@@ -302,7 +302,7 @@ OUTCOME_TABLES = [
 def _m011_answer_tables(db: sqlite_utils.Database) -> None:
     # The answer views behind search boxes and facets become tables the writer keeps
     # (db/answer_tables.py); target_revisions reads the PK Perubahan diff (views_v4.sql).
-    answer_tables.create(db)
+    answer_tables.create(db, ("commitment_details", "quote_details"))
     views.create_views(db, "v4")
     # the documents page sorts by publication date and facets kind and site
     for column in ("published", "kind", "site"):
@@ -317,9 +317,16 @@ def _m012_page_indexes(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE INDEX IF NOT EXISTS idx_agreements_{column} ON agreements({column})")
 
 
+def _m013_official_timeline_table(db: sqlite_utils.Database) -> None:
+    # official_timeline grouped every role at each request (a page of it took ~1 s at 100,000
+    # documents): a table the writer keeps, like the answer tables of migration 11
+    answer_tables.create(db, ("official_timeline",))
+
+
 MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons,
               _m006_lookup_indexes, _m007_contract_v2, _m009_agreement_pages, _m010_reports,
-              _m011_answer_tables, _m012_page_indexes]
+              _m011_answer_tables, _m012_page_indexes,
+              _m013_official_timeline_table]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:

@@ -13,6 +13,7 @@ def opd_id_for(db: sqlite_utils.Database, name: str, region: str | None, abbrevi
     if rows:
         if abbreviation and not rows[0]["abbreviation"]:
             db["opds"].update(rows[0]["id"], {"abbreviation": abbreviation})
+            answer_tables.refresh_opds(db, [rows[0]["id"]])  # shown on its officials' timelines
         return rows[0]["id"]
     return db["opds"].insert({"name": name, "abbreviation": abbreviation, "region": region}).last_pk
 

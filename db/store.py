@@ -192,7 +192,7 @@ def replace_extraction(db: sqlite_utils.Database, doc_id: int, extraction: Extra
         if extraction.report:
             _insert_report(db, doc_id, extraction.report, extraction.extractor_version, stems)
         _prune_orphans(db, old_officials, old_opds)
-        answer_tables.refresh_documents(db, [doc_id])  # the answer rows follow, in this transaction
+        answer_tables.refresh_documents(db, [doc_id], old_officials)  # the answer rows follow, in this transaction
         references.reattach(db, doc_id)  # comparisons follow the new rows (db/references.py)
         outcome_references.reattach_outcomes(db, doc_id)
         # parts that could not be read (a page, a report without its achievements table): one
