@@ -39,6 +39,12 @@ def answers() -> list[dict]:
     return json.loads(ANSWERS.read_text(encoding="utf-8"))["answers"]
 
 
+@cache
+def more_answers() -> list[str]:
+    """The other answer views (or tables kept under their names) for the database page."""
+    return json.loads(ANSWERS.read_text(encoding="utf-8")).get("more", [])
+
+
 def _database(datasette):
     return datasette.get_database()  # the one database served (named "janji" by janji serve)
 
@@ -195,8 +201,14 @@ def _descriptions(datasette, database: str) -> dict[str, str]:
 def extra_template_vars(template, database, datasette):
     async def variables():
         if template == "database.html" and database:
-            # answer tables (maintained by the writer) are listed with the views, before the tables
+            # the answers first, in the front page's order (tables kept by the writer among them),
+            # then the other views; the tables after the forms
+            db = datasette.get_database(database)
+            views, tables = await db.view_names(), set(await db.table_names())
+            named = [a["path"] for a in answers()] + more_answers()
+            first = [n for n in named if n in tables or n in views]
             return {"janji_descriptions": _descriptions(datasette, database),
-                    "janji_answer_tables": {a["path"] for a in answers()}}
+                    "janji_answer_tables": set(named),
+                    "janji_answer_list": first + [v for v in views if v not in first]}
         return {}
     return variables
