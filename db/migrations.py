@@ -323,10 +323,16 @@ def _m013_official_timeline_table(db: sqlite_utils.Database) -> None:
     answer_tables.create(db, ("official_timeline",))
 
 
+def _m014_document_year_index(db: sqlite_utils.Database) -> None:
+    # document_overview's year facet groups this expression over every document: an index on the
+    # very expression (SQLite matches it) counts it without reading the rows and their text
+    db.execute("CREATE INDEX IF NOT EXISTS idx_documents_year ON documents(cast(substr(published, 1, 4) as integer))")
+
+
 MIGRATIONS = [_m001_core, _m002_extraction, _m003_pdf_layout, _m004_search_views, _m005_comparisons,
               _m006_lookup_indexes, _m007_contract_v2, _m009_agreement_pages, _m010_reports,
               _m011_answer_tables, _m012_page_indexes,
-              _m013_official_timeline_table]
+              _m013_official_timeline_table, _m014_document_year_index]
 
 
 def migrate(db: sqlite_utils.Database) -> list[str]:
