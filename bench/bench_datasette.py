@@ -62,11 +62,13 @@ SENTENCES = [
 FILLER = ("Rapat koordinasi digelar di aula kantor wali kota dan dihadiri kepala perangkat daerah, "
           "camat serta lurah. Kegiatan ini merupakan tindak lanjut evaluasi kinerja triwulan.")
 KINDS = ("pledge", "instruction", "target")
-OLD_VIEWS = {"commitment_details_view": "commitment_details", "quote_details_view": "quote_details"}
-# what migrations 11 and 12 added for pages that read base tables (dropped for the "before" run)
+OLD_VIEWS = {"commitment_details_view": "commitment_details", "quote_details_view": "quote_details",
+             "official_timeline_view": "official_timeline"}
+# what migrations 11, 12 and 14 added for pages that read base tables (dropped for the "before" run)
 LOOKUP_INDEXES = ("idx_official_roles_official", "idx_agreements_first_party_official_id",
                   "idx_agreements_second_party_official_id", "idx_agreements_opd_id",
-                  "idx_documents_published", "idx_documents_kind", "idx_documents_site")
+                  "idx_documents_published", "idx_documents_kind", "idx_documents_site", "idx_documents_year")
+BEFORE_INDEXES = "the same without the lookup indexes"  # `old` of a case measured by a second server
 
 
 def _free_port() -> int:
@@ -202,10 +204,11 @@ def _where(key: str, fts: str, q: str) -> str:
 
 
 def cases(built: dict, name: str = "janji") -> list[tuple[str, str, str | None]]:
-    """(what, URL on the tables, the same on the old views or None)."""
+    """(what, URL on the tables, the same on the old views, BEFORE_INDEXES or None)."""
     official = quote_plus(built["sample_official"])
-    canned = json.loads((ROOT / "db" / "metadata.json").read_text(encoding="utf-8"))[
-        "databases"]["*"]["queries"]["commitments_by_official"]["sql"]
+    queries = json.loads((ROOT / "db" / "metadata.json").read_text(encoding="utf-8"))["databases"]["*"]["queries"]
+    canned = queries["commitments_by_official"]["sql"]
+    by_position = queries["officials_by_position"]["sql"].replace("official_timeline", "official_timeline_view")
     facets = "&_facet=kind&_facet=region&_facet=opd&_facet=year"  # the tables' facets (metadata.json)
     selective = '"42" "kilometer"'  # what searchmode "escaped" makes of _search=42 kilometer: ~300 matches
     return [
@@ -228,16 +231,17 @@ def cases(built: dict, name: str = "janji") -> list[tuple[str, str, str | None]]
          "&_sort_desc=date&_size=50"),
         ("facet page quote_details (HTML, 3 facets)",
          f"/{name}/quote_details", f"/{name}/quote_details_view?_sort_desc=date&_facet=region&_facet=opd&_facet=year"),
+        ("facet page official_timeline (HTML, 3 facets)", f"/{name}/official_timeline",
+         f"/{name}/official_timeline_view?_sort=official&_facet=position&_facet=region&_facet=opd"),
+        ("canned officials_by_position (Kepala Dinas Kesehatan)",
+         f"/{name}/officials_by_position.json?position=Kepala+Dinas+Kesehatan&region=",
+         f"/{name}.json?sql={quote_plus(by_position)}&position=Kepala+Dinas+Kesehatan&region="),
         ("FTS search documents (Bappeda)", f"/{name}/documents.json?_search=Bappeda&_size=50&_col=title", None),
-        ("facet page documents (HTML, site, kind)", f"/{name}/documents?_facet=site&_facet=kind", None),
-    ] + page_cases(built)
-
-
-def page_cases(built: dict) -> list[tuple[str, str, str | None]]:
-    return [
+        ("facet page documents (HTML, site, kind)", f"/{name}/documents?_facet=site&_facet=kind", BEFORE_INDEXES),
+        ("facet page document_overview (HTML, 4 facets)", f"/{name}/document_overview", BEFORE_INDEXES),
         ("front door search /-/search?q=sehat", "/-/search?q=sehat", None),
-        ("official page /-/official/<id>", f"/-/official/{built['sample_official_id']}", None),
-        ("OPD page /-/opd/<id>", f"/-/opd/{built['sample_opd_id']}", None),
+        ("official page /-/official/<id>", f"/-/official/{built['sample_official_id']}", BEFORE_INDEXES),
+        ("OPD page /-/opd/<id>", f"/-/opd/{built['sample_opd_id']}", BEFORE_INDEXES),
         ("document page /-/document/<id>", f"/-/document/{built['documents'] // 2}", None),
     ]
 
@@ -367,18 +371,22 @@ def main() -> None:
 
         table_cases = cases(built)
         urls = [(label, new) for label, new, _ in table_cases]
-        urls += [(f"{label} [old view]", old) for label, _, old in table_cases if old]
+        urls += [(f"{label} [old view]", old) for label, _, old in table_cases if old and old != BEFORE_INDEXES]
         print(f"\nHTTP over `janji serve`, {args.requests} requests each (ms); official asked for: "
               f"{built['sample_official']}")
         after, rss = serve_and_measure(path, args.requests, urls)
         db = open_db(path)
+        marks = ", ".join("?" for _ in LOOKUP_INDEXES)
+        indexes = [r[0] for r in db.execute(f"select sql from sqlite_master where name in ({marks})", LOOKUP_INDEXES)]
         with db.conn:
             for index in LOOKUP_INDEXES:
                 db.execute(f"drop index if exists {index}")
-        db.close()
-        before_pages = [(f"{label} [no lookup indexes]", url) for label, url, _ in table_cases
-                        if url.startswith("/-/") or "documents" in url]
+        before_pages = [(f"{label} [no lookup indexes]", url) for label, url, old in table_cases if old == BEFORE_INDEXES]
         before, rss_before = serve_and_measure(path, args.requests, before_pages)
+        with db.conn:  # back, for the writer and export figures
+            for sql in indexes:
+                db.execute(sql)
+        db.close()
         print(f"  {'request':<52} {'old p50':>8} {'old p95':>8} {'new p50':>8} {'new p95':>8}  status (new | old)")
         for label, new, old in table_cases:
             if after.get(label) is None:
@@ -387,8 +395,8 @@ def main() -> None:
             previous = after.get(f"{label} [old view]") or before.get(f"{label} [no lookup indexes]")
             status = after[label][2] + (f" | {previous[2]}" if previous else "")
             print(f"  {label:<52} {_ms(previous)} {_ms(after[label])}  {status}")
-        print("  old = the join views (commitment_details_view, quote_details_view) in the same server;"
-              " for documents and the front door pages, a second server without the indexes of migrations 11-12")
+        print("  old = the join views (*_view) in the same server; for documents, document_overview and the"
+              " official and OPD pages, a second server without the indexes of migrations 11, 12 and 14")
         print(f"  peak RSS of the Datasette process (VmHWM): {rss:.0f} MB"
               + (f" (second server: {rss_before:.0f} MB)" if rss_before else ""))
 
