@@ -33,7 +33,8 @@ MIN_NUMBER_CONF = 45.0    # a word with a digit read below this Tesseract confid
 KEEP_SYMBOLS = ("%",)     # the only token without a letter or digit that means something alone in a cell
 JUNK_CHARS = 2            # a token this short read below that confidence is dust, not text
 TEXT_CORE = 110           # grey level of printed text's strokes (a stamp's ink is lighter) ...
-TEXT_REACH_PT = 0.75      # ... and how far from them its grey edges reach
+TEXT_REACH_PT = 0.75      # ... and how far from them its grey edges reach, and at least ...
+SOURCE_REACH_PX = 2.0     # ... this many pixels of the scan (a comma's tail at 150 dpi)
 CELL_PSM = "6"            # a uniform block of text: one or more lines in a cell
 # Glyphs Tesseract's `ind` model cannot write (they are not in its character set): it reads a
 # lone "%" as "Yo". Cells are also read with `eng`, and its reading is taken where it has one.
@@ -144,7 +145,7 @@ def _cells(grid: _Grid, horizontal, vertical) -> list[list[tuple[int, int, int, 
     return out
 
 
-def _text_only(crop, px_per_pt: float):
+def _text_only(crop, px_per_pt: float, reach_pt: float = TEXT_REACH_PT):
     """The cell's printed text on white: pixels near a dark text core are kept with their grey
     edges (thin comma tails, decimal points), everything else goes: a stamp's lighter ink and the
     haze of JPEG blocks are not text."""
@@ -153,7 +154,7 @@ def _text_only(crop, px_per_pt: float):
     from PIL import Image
 
     pixels = np.asarray(crop).copy()
-    reach = max(1, int(round(TEXT_REACH_PT * px_per_pt)))
+    reach = max(1, int(round(reach_pt * px_per_pt)))
     core = (pixels < TEXT_CORE).astype(np.uint8)
     near = cv2.dilate(core, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
     pixels[~near] = 255
@@ -205,8 +206,10 @@ def _cell_text(words: list[tuple[str, float]]) -> str:
     return " ".join(kept)
 
 
-def image_tables(gray, px_per_pt: float, deadline: float | None = None) -> list[PdfTable]:
-    """The ruled tables of one deskewed page image (grayscale PIL), in PDF points."""
+def image_tables(gray, px_per_pt: float, deadline: float | None = None, scan_px_per_pt: float | None = None) -> list[PdfTable]:
+    """The ruled tables of one deskewed page image (grayscale PIL), in PDF points; `scan_px_per_pt`:
+    the resolution the page was scanned at, when known (a coarse scan's strokes are blurrier)."""
+    reach = max(TEXT_REACH_PT, SOURCE_REACH_PX / scan_px_per_pt) if scan_px_per_pt else TEXT_REACH_PT
     import numpy as np
 
     from scrapers.ocr import OverBudget
@@ -226,7 +229,7 @@ def image_tables(gray, px_per_pt: float, deadline: float | None = None) -> list[
                 text_ink = ink[y0:y1, x0:x1] & ~(horizontal[y0:y1, x0:x1] | vertical[y0:y1, x0:x1])
                 if x1 <= x0 or y1 <= y0 or int(np.count_nonzero(text_ink)) < MIN_CELL_INK:
                     continue
-                crops.append(_text_only(gray.crop((x0, y0, x1, y1)), px_per_pt))
+                crops.append(_text_only(gray.crop((x0, y0, x1, y1)), px_per_pt, reach))
                 index.append((len(layouts) - 1, i, j))
     from scrapers.ocr import OCR_LANG
 
@@ -258,7 +261,7 @@ def read_scan(pdfium_page):
     one scanned page: scrapers/ocr.py renders, straightens, deskews and reads the words; a page
     read with low confidence is checked for being sideways; the tables come from the same image.
     All of it within the page's OCR time limit; a page too blurred to read is a SourceError."""
-    from scrapers.ocr import deskew, ocr_image_scored, page_deadline, render_page, time_left
+    from scrapers.ocr import deskew, ocr_image_scored, page_deadline, render_page, scan_scale, time_left
     from scrapers.scan_geometry import quarter_turn
 
     deadline = page_deadline()
@@ -276,7 +279,7 @@ def read_scan(pdfium_page):
                           f"OCR confidence {confidence:.0f} of 100)")
     words = _second_reading(image, words, px_per_pt, deadline)
     size = (image.width / px_per_pt, image.height / px_per_pt)
-    return words, image_tables(image, px_per_pt, deadline), skew, size
+    return words, image_tables(image, px_per_pt, deadline, scan_scale(pdfium_page)), skew, size
 
 
 def _sideways(words: list) -> bool:

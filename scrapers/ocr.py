@@ -134,6 +134,23 @@ def _tsv_words(tsv: str, px_per_pt: float) -> list[PdfWord]:
     return words
 
 
+def scan_scale(pdfium_page) -> float | None:
+    """Pixels per PDF point of the image covering most of the page (the scan; its resolution),
+    None when there is none (a logo is no scan)."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = pdfium_page.get_size()
+    for obj in pdfium_page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        try:
+            px_w, _ = obj.get_px_size()
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # noqa: BLE001 - a damaged image object: no scale from it
+            continue
+        if right > left and (right - left) * (top - bottom) >= 0.5 * width * height:
+            return px_w / (right - left)
+    return None
+
+
 def render_page(pdfium_page):
     """The page as Tesseract should see it: grayscale, despeckled, deskewed; with its scale
     (pixels per PDF point) and the skew corrected (degrees)."""

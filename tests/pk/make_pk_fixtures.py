@@ -253,6 +253,14 @@ SCAN_VARIANTS = {
 }
 
 
+# More scans of it that bench_pk reads (tests/test_pk_scans.py tests sideways pages on their own)
+BENCH_VARIANTS = {
+    "scan_kota_dinkes_150dpi": {"dpi": 150, "angle": 1.0, "seed": 19},
+    "scan_kota_dinkes_rot2": {"angle": -2.0, "seed": 23},
+    "scan_kota_dinkes_sideways": {"quarter_turn": {1, 2}, "angle": 0.5, "seed": 29},
+}
+
+
 def encrypted_copy() -> bytes:
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=A4, encrypt=pdfencrypt.StandardEncryption("rahasia", canPrint=1),
