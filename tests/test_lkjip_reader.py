@@ -12,7 +12,7 @@ from extract.lkjip import NO_TABLE, read_report
 from extract.lkjip.chapters import _label
 from extract.lkjip.cover import read_cover
 from extract.lkjip.direction import by_numbers, by_words, direction
-from extract.lkjip.values import read_value
+from extract.lkjip.values import read_amount, read_value
 from models import Document
 from scrapers.pdf import read_pdf
 
@@ -144,6 +144,12 @@ def test_pipeline_marks_a_report_and_keeps_a_pk_a_pk(pdfs):
 def test_cell_values(printed, value, readable):
     cell = read_value(printed)
     assert (cell.printed, cell.value, cell.readable) == (printed, value, readable)
+
+
+def test_amounts_also_with_spaced_thousands():
+    assert read_amount("Rp 2.750.000.000,00") == read_amount("2 750 000.000,00") == 2750000000.0
+    assert read_amount("2.604 250 000,00") == 2604250000.0
+    assert read_amount("12 5") is None and read_amount(None) is None
 
 
 def test_direction_from_the_printed_capaian_then_the_words():

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from extract.lkjip.direction import direction
 from extract.lkjip.rules import rules
-from extract.lkjip.values import is_null, read_value
+from extract.lkjip.values import is_null, read_amount, read_value
 from extract.pk.tables import TableRows
 from models.report import Achievement, BudgetRealisation
-from extract.pk.numbers import parse_amount
 
 
 def _cell(row: list, columns: list, key: str) -> str | None:
@@ -71,7 +70,7 @@ def budget(tables: list[TableRows], skipped: list[str]) -> list[BudgetRealisatio
                 continue  # the Jumlah row, a repeated header
             pagu_text, real_text = _cell(row, cols, "anggaran"), _cell(row, cols, "realisasi")
             persen = read_value(_cell(row, cols, "persen") or _cell(row, cols, "capaian"))
-            pagu, real = parse_amount(pagu_text), parse_amount(real_text)
+            pagu, real = read_amount(pagu_text), read_amount(real_text)
             unreadable = (pagu_text and pagu is None) or (real_text and real is None) or not persen.readable
             if not program or unreadable:
                 if any(row):

@@ -27,20 +27,10 @@ def vocabulary() -> TableVocabulary:
         closed_by_total=frozenset({BUDGET}), repeating=frozenset(r["yearly_columns"]), column_gap=r["column_gap"])
 
 
-def _header_tail(row: list[str | None]) -> bool:
-    """A first body row holding only years and "(%)": the second line of a two-line header."""
-    cells = [" ".join((c or "").split()) for c in row]
-    return any(cells) and all(not c or re.fullmatch(r"\(?(?:(?:19|20)\d{2}|%|\(%\))\)?(?:\s*\(%\))?", c) for c in cells)
-
-
 def _report_year_columns(table: TableRows, year: int | None) -> TableRows | None:
     """The table with only the report year's target / realisasi / capaian kept (the first such
     column when no year is printed); None when it is no longer an achievements or budget table."""
     headers = list(table.headers) or [""] * len(table.columns)
-    rows = table.rows
-    if rows and _header_tail(rows[0][1]) and len(rows[0][1]) == len(headers):
-        headers = [f"{h} {c or ''}".strip() for h, c in zip(headers, rows[0][1])]
-        rows = rows[1:]
     if any(w.lower() in h.lower() for h in headers for w in rules()["trap_headers"]):
         return None  # the rating scale ("Interval nilai capaian | Kriteria")
     fields, seen = [], set()
@@ -55,7 +45,7 @@ def _report_year_columns(table: TableRows, year: int | None) -> TableRows | None
         if name:
             seen.add(name)
     kind = table_kind(fields, vocabulary())
-    return replace(table, kind=kind, columns=fields, headers=headers, rows=rows) if kind == table.kind else None
+    return replace(table, kind=kind, columns=fields, headers=headers) if kind == table.kind else None
 
 
 def report_tables(pages: list[PdfPage], year: int | None) -> tuple[list[TableRows], list[TableRows]]:

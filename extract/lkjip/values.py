@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.pk.numbers import parse_target
+from extract.pk.numbers import parse_amount, parse_target
 from extract.lkjip.rules import rules
 
 
@@ -34,3 +34,11 @@ def read_value(cell: str | None) -> CellValue:
     if value is not None and not re.match(r"^[<>≤≥=±\s]*[\d.,]+[A-Za-z]", printed):  # "9O,5" reads as 9 + "O,5"
         return CellValue(printed, value, unit, True)
     return CellValue(printed, None, None, not re.search(r"\d", printed))
+
+
+SPACED_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # "2 750 000.000,00": OCR (and some typists) space the thousands
+
+
+def read_amount(cell: str | None) -> float | None:
+    """A rupiah cell: "Rp 2.750.000.000,00", also with its thousands spaced."""
+    return parse_amount(SPACED_GROUP.sub(".", cell)) if cell else None

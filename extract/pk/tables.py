@@ -65,6 +65,28 @@ def table_kind(columns: list[str | None], vocab: TableVocabulary | None = None) 
     return None
 
 
+HEADER_ONLY = re.compile(r"\(?(?:(?:19|20)\d{2}|%|\(%\)|I{1,3}V?|IV)\)?(?:\s*\(%\))?", re.IGNORECASE)  # 2024, (%), TW "II"
+
+
+def _two_row_header(rows: list[list[str | None]], vocab: TableVocabulary):
+    """(fields, headers) of a header printed on two rows: a cell spanning several columns above
+    their own headers ("Tahun 2025" over "Target | Realisasi | Capaian", "Realisasi" over
+    "2023 | 2024"), cells spanning both rows beside them ("No", "Indikator Kinerja"); None when
+    the second row is data (a cell that is no header word nor a year) or the rows make no known table."""
+    if len(rows) < 2 or len(rows[1]) != len(rows[0]):
+        return None
+    subs = [" ".join((c or "").split()) for c in rows[1]]
+    if not any(subs) or not all(not c or field_for(c, vocab) or HEADER_ONLY.fullmatch(c) for c in subs):
+        return None
+    fields, headers, parent = [], [], ""
+    for top, sub in zip(rows[0], rows[1]):
+        top, sub = " ".join((top or "").split()), " ".join((sub or "").split())
+        parent = top or (parent if sub else "")  # a spanning cell is printed in its first column only
+        fields.append((field_for(sub, vocab) or field_for(parent, vocab)) if sub else field_for(top, vocab))
+        headers.append(f"{parent} {sub}".strip())
+    return (fields, headers) if table_kind(fields, vocab) else None
+
+
 def _from_ruled(page: PdfPage, previous: TableRows | None, vocab: TableVocabulary) -> list[TableRows]:
     found = []
     for table in page.tables:
@@ -72,6 +94,10 @@ def _from_ruled(page: PdfPage, previous: TableRows | None, vocab: TableVocabular
         kind = table_kind(columns, vocab)
         headers = [" ".join((c or "").split()) for c in table.rows[0]]
         body = table.rows[1:]
+        two_rows = _two_row_header(table.rows, vocab)
+        if two_rows:
+            (columns, headers), body = two_rows, table.rows[2:]
+            kind = table_kind(columns, vocab)
         continues = previous and previous.rows and previous.rows[-1][0] == page.number - 1
         if kind is None and continues and len(table.rows[0]) == len(previous.columns):
             # continued, no header

@@ -223,6 +223,42 @@ KOTA_DISHUB = {  # Bab III tells the results in prose only: no achievements tabl
     "expected": {"kind": "LKjIP", "year": 2024, "opd": "Dinas Perhubungan", "region": "Kota Sungai Harapan", "pages": [1, 10]},
 }
 
+SP1 = "Meningkatnya kualitas infrastruktur jalan dan jembatan"
+SP2 = "Meningkatnya kualitas permukiman"
+KAB_PUPR = {  # a header printed on two rows: "Realisasi" over 2023 | 2024, "Tahun 2025" over Target |
+    # Realisasi | Capaian, No / Sasaran / … and the RPJMD end target spanning both rows
+    "render": {"ruled": True, "sasaran": "repeat", "landscape": False,
+               "columns": ["no", "s", "i", "u", "y1", "y2", "t", "r", "c", "end"], "narrative_pages": 1},
+    "header_rows": {
+        "rows": [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Realisasi", "", "Tahun 2025", "", "",
+                  "Target Akhir RPJMD (2026)"],
+                 ["", "", "", "", "2023", "2024", "Target", "Realisasi", "Capaian (%)", ""]],
+        "spans": [((0, 0), (0, 1)), ((1, 0), (1, 1)), ((2, 0), (2, 1)), ((3, 0), (3, 1)), ((4, 0), (5, 0)),
+                  ((6, 0), (8, 0)), ((9, 0), (9, 1))]},
+    "cover": ["LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)", "TAHUN 2025",
+              "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG", "KABUPATEN BUKIT PERMAI"],
+    "achievements": [
+        row(SP1, "Persentase panjang jalan kabupaten dalam kondisi mantap", "%", "73", 73.0, "74,1", 74.1, "101,51", 101.51,
+            "higher", 9, y1="68,2", y2="70,5", end="80"),
+        row(SP1, "Persentase jembatan dalam kondisi baik", "%", "85", 85.0, "82,45", 82.45, "97,00", 97.0, "higher", 9,
+            y1="81", y2="83", end="90"),
+        row(SP2, "Luas kawasan permukiman kumuh", "ha", "85", 85.0, "88,4", 88.4, "96,00", 96.0, "lower", 9,
+            y1="112", y2="98", end="60"),
+        row(SP2, "Persentase rumah tangga dengan akses air minum layak", "%", "91", 91.0, "n/a", None, "-", None, None, 9,
+            y1="88,1", y2="89,6", end="95"),
+    ],
+    "budget": [
+        prog("Program Penyelenggaraan Jalan", "18.500.000.000,00", 18500000000.0, "17.390.000.000,00", 17390000000.0,
+             "94,00", 94.0, 11),
+        prog("Program Kawasan Permukiman", "2.400.000.000,00", 2400000000.0, "2.112.000.000,00", 2112000000.0,
+             "88,00", 88.0, 11),
+    ],
+    "budget_total": ["20.900.000.000,00", "19.502.000.000,00", "93,31"],
+    "skipped": [],
+    "expected": {"kind": "LKjIP", "year": 2025, "opd": "Dinas Pekerjaan Umum dan Penataan Ruang",
+                 "region": "Kabupaten Bukit Permai", "pages": [1, 13]},
+}
+
 CASES = {
     "kota_dinkes_plain": KOTA_DINKES,
     "kab_disdik_earlier_years": KAB_DISDIK,
@@ -230,6 +266,7 @@ CASES = {
     "kab_dinkes_landscape_unruled": KAB_DINKES,
     "kota_dinsos_merged": KOTA_DINSOS,
     "kota_bpkad_kriteria": KOTA_BPKAD,
+    "kab_pupr_two_row_header": KAB_PUPR,
 }
 NO_TABLE_CASE = ("kota_dishub_no_table", KOTA_DISHUB)
 # the scanned copy is of this case: its gold is the same, read through OCR

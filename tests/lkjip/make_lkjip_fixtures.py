@@ -134,7 +134,11 @@ def _achievements_table(case):
     keys, ruled = render["columns"], render["ruled"]
     style = SMALL if len(keys) > 8 else CELL
     headers = {**HEADERS, **case.get("headers", {})}
-    data = [[Paragraph(headers[k], style) if ruled and " " in headers[k] else headers[k] for k in keys]]
+    head_rows = case.get("header_rows")  # a header on two rows, with cells spanning columns or rows
+    if head_rows:
+        data = [[Paragraph(c, style) if " " in c else c for c in row] for row in head_rows["rows"]]
+    else:
+        data = [[Paragraph(headers[k], style) if ruled and " " in headers[k] else headers[k] for k in keys]]
     rows = case["achievements"] + case.get("unreadable_rows", [])
     spans, previous, number, start = [], None, 0, None
     for index, a in enumerate(rows, start=1):
@@ -152,10 +156,12 @@ def _achievements_table(case):
         spans.append((start, len(rows)))
     sasaran = keys.index("s")
     extra = [("SPAN", (sasaran, a), (sasaran, b)) for a, b in spans] if render["sasaran"] == "merged" else []
+    if head_rows:
+        extra += [("SPAN", tuple(a), tuple(b)) for a, b in head_rows["spans"]]
     widths = [WIDTHS[k] for k in keys]
     if render["landscape"]:
         widths = [w * 1.45 for w in widths]
-    return _table(data, ruled, widths, extra, repeat=1 if render.get("repeat_header", True) else 0,
+    return _table(data, ruled, widths, extra, repeat=len(head_rows["rows"]) if head_rows else 1 if render.get("repeat_header", True) else 0,
                   font=7 if len(keys) > 8 else 8)
 
 
