@@ -410,3 +410,13 @@ def test_the_member_who_reads_a_fraction_view(extractor):
                                   "Arif Wahyudi, lalu Fraksi Golkar yang dibacakan Dr. Novi Hendri, SE, M. Si."))
     assert {"Iwan Mahendra", "Arif Wahyudi", "Novi Hendri"} <= set(found)
     assert found["Novi Hendri"]["position"] == "Anggota Dewan Perwakilan Rakyat Daerah"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Awal tahun saya minta dilakukan penyegaran dan rolling pejabat.", "target"),  # a deadline
+    ("Ia meminta target seluruh tahapan pengadaan selesai sebelum Hari Raya Idulfitri.", "target"),
+    ("Ia meminta Inspektorat melakukan pendampingan sejak awal tahun.", "instruction"),  # since, not by
+])
+def test_deadlines_as_articles_write_them(sentence, kind):
+    from extract.commitments import classify
+    assert classify(sentence) == kind
