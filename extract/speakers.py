@@ -34,6 +34,18 @@ class Focus:
         self.events.append((pos, name))
         self.events.sort()
 
+    def subject_before(self, text: str, pos: int) -> str | None:
+        """Who a pronoun ("dirinya", "ia") stands for: the first person named in the sentence
+        before it, its subject, not the last one named ("Sekda A … tidak adanya Bupati B. Namun
+        dirinya memastikan …" is A)."""
+        before = [(start, name) for start, name in self.events if start < pos]
+        if not before:
+            return None
+        last = before[-1][0]
+        opening = max(text.rfind(". ", 0, last), text.rfind("\n", 0, last)) + 1
+        in_sentence = [name for start, name in before if start >= opening]
+        return in_sentence[0] if in_sentence else before[-1][1]
+
     def at(self, pos: int, within: int | None = None) -> str | None:
         before = [(start, name) for start, name in self.events if start < pos]
         if not before or (within is not None and pos - before[-1][0] > within):
@@ -115,7 +127,9 @@ def _sentence_speaker(text: str, start: int, end: int, officials, titles, focus:
     if any(start <= p.start < end for p in persons):
         return None  # "Warga Namrole, Yusuf (52), …": the sentence is about a resident, not an official
     words = re.findall(r"\w+", text[start:end].lower())
-    if any(p in words for p in load_rules().pronouns) or re.search(r"\w+nya\b", text[start:end]):
+    if any(p in words for p in load_rules().pronouns):
+        return focus.subject_before(text, start)
+    if re.search(r"\w+nya\b", text[start:end]):
         return focus.at(start)
     # "Perangkat daerah harus dapat mengawal …": reported speech goes on from the person in focus
     return focus.at(start, within=REPORTED_SPEECH_REACH)

@@ -420,3 +420,12 @@ def test_the_member_who_reads_a_fraction_view(extractor):
 def test_deadlines_as_articles_write_them(sentence, kind):
     from extract.commitments import classify
     assert classify(sentence) == kind
+
+
+def test_a_pronoun_stands_for_the_subject_of_the_sentence_before(extractor):
+    text = ("Bupati Tak di Kantor\n"
+            "LEBONG – Sekretaris Daerah Kabupaten Lebong, Mustar Abidin tak banyak berkomentar terkait tidak "
+            "adanya Bupati Lebong, Kopli Ansar di kantor, Senin (3/6/2024). Namun dirinya memastikan roda "
+            "pemerintahan tetap berjalan sebagaimana mestinya.")
+    found = {c["text"][:14]: c["speaker"] for c in run(extractor, text)["commitments"]}
+    assert found["Namun dirinya"[:14]] == "Mustar Abidin"
