@@ -427,5 +427,5 @@ def test_a_pronoun_stands_for_the_subject_of_the_sentence_before(extractor):
             "LEBONG – Sekretaris Daerah Kabupaten Lebong, Mustar Abidin tak banyak berkomentar terkait tidak "
             "adanya Bupati Lebong, Kopli Ansar di kantor, Senin (3/6/2024). Namun dirinya memastikan roda "
             "pemerintahan tetap berjalan sebagaimana mestinya.")
-    found = {c["text"][:14]: c["speaker"] for c in run(extractor, text)["commitments"]}
-    assert found["Namun dirinya"[:14]] == "Mustar Abidin"
+    found = [c["speaker"] for c in run(extractor, text)["commitments"] if c["text"].startswith("Namun dirinya")]
+    assert found == ["Mustar Abidin"]
