@@ -232,10 +232,10 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
         if start < body or skip(start) or skip.headlines.covers(start):
             continue
         for a, b, quote in _segments(start, end, spoken):
-            sentence = text[a:b].strip(" “”\"\n,")
+            sentence = text[a:b].strip(" “”\"\n,").lstrip("•·*–- ")  # a bullet repeats a sentence of the body
             named = quote is None and (mentioned.any_in(a, b) or titled.any_in(a, b))
             kind = classify(sentence, quoted=quote is not None, named=named) if len(sentence.split()) >= 3 else None
-            if not kind or sentence.lower() in seen:
+            if not kind or sentence.lower().rstrip(".!? ") in seen:
                 continue
             institutional, head = _institution_speaks(text, a, b, officials, doc._.opds) if quote is None else (False, None)
             if institutional and head is None and not _institution_subject().search(sentence) \
@@ -245,7 +245,7 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
                 _sentence_speaker(text, a, b, officials, titles, focus, persons), officials)
             if not speaker and not institutional:
                 continue
-            seen.add(sentence.lower())
+            seen.add(sentence.lower().rstrip(".!? "))
             lead = text.index(sentence, a)
             value, unit, deadline = target_details(sentence) if kind == "target" else (None, None, None)
             out.append(Commitment(speaker=speaker, kind=kind, quoted=quote is not None, text=sentence,
