@@ -122,6 +122,8 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     first_cue = min([m.start() for k, m in hits.items() if k in COMMITTING] + ([directive.start()] if directive else []),
                     default=len(sentence))
     past = _past().search(sentence, 0, first_cue)  # "pada 2024 lalu PAD ditargetkan …": told as past
+    if past and _contrast().search(sentence, past.end(), first_cue):
+        past = None  # "tahun lalu banyak capaian, tapi harus ada koreksi": the order is now
     strong = next((k for k in KIND_ORDER if k in found), None)
     if strong == "instruction" and "regulation" in found and \
             0 <= hits["instruction"].start() - hits["regulation"].end() <= 20:
@@ -166,6 +168,11 @@ def _obliged(sentence: str, must: re.Match, pledge: re.Match) -> bool:
         return False
     around = sentence[max(0, must.start() - 12):must.end() + 8]
     return not phrase_pattern("first_person").search(around)
+
+
+@cache
+def _contrast() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('contrast_joiner'))})(?![\w-])", re.I)
 
 
 @cache

@@ -439,3 +439,15 @@ def test_study_and_effort_hedges_and_a_bulleted_repeat(extractor):
             "Wali Kota Jakut minta warga lapor RT/RW kalau kesulitan air bersih.")
     texts = [c["text"] for c in run(extractor, text)["commitments"]]
     assert len([t for t in texts if "lapor RT/RW" in t]) == 1
+
+
+@pytest.mark.parametrize("sentence, quoted, kind", [
+    ("Para keuchik juga dituntut merencanakan dan mempertanggungjawabkan dana desa.", False, "instruction"),
+    ("Nah, ini tugas utama kalian mengurus perubahan KTP warga.", True, "instruction"),
+    ("Tahun lalu banyak capaian yang sudah diraih, tapi harus terdapat koreksi untuk perencanaan tahun ini.", False,
+     "instruction"),
+    ("Tahun lalu kepala dinas harus mengganti seluruh pegawai honorer.", False, None),  # told as past
+])
+def test_orders_in_the_passive_to_you_and_after_a_past_remark(sentence, quoted, kind):
+    from extract.commitments import classify
+    assert classify(sentence, quoted=quoted) == kind
