@@ -43,7 +43,7 @@ def achievements(tables: list[TableRows], skipped: list[str]) -> list[Achievemen
                 if values:
                     skipped.append(_printed(row))  # values without an indicator
                 continue  # else a sasaran line of its own
-            if not values or not all(v.readable for v in values):
+            if not target.printed or not all(v.readable for v in values):  # every report prints the target
                 skipped.append(_printed(row))
                 continue
             key = (indikator, target.printed, realisasi.printed)

@@ -22,8 +22,9 @@ def vocabulary() -> TableVocabulary:
     r = rules()
     return TableVocabulary(
         columns=r["columns"], total_labels=tuple(r["total_labels"]),
-        kinds={ACHIEVEMENTS: (frozenset({"indikator", "target", "realisasi"}), "target"),
-               BUDGET: (frozenset({"program", "anggaran", "realisasi"}), "anggaran")},
+        # a row starts at any value: a scan's OCR may lose a short number ("8") in one column
+        kinds={ACHIEVEMENTS: (frozenset({"indikator", "target", "realisasi"}), ("target", "realisasi", "capaian")),
+               BUDGET: (frozenset({"program", "anggaran", "realisasi"}), ("anggaran", "realisasi"))},
         closed_by_total=frozenset({BUDGET}), repeating=frozenset(r["yearly_columns"]), column_gap=r["column_gap"])
 
 

@@ -40,5 +40,6 @@ SPACED_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # "2 750 000.000,00": OCR
 
 
 def read_amount(cell: str | None) -> float | None:
-    """A rupiah cell: "Rp 2.750.000.000,00", also with its thousands spaced."""
-    return parse_amount(SPACED_GROUP.sub(".", cell)) if cell else None
+    """A rupiah cell: "Rp 2.750.000.000,00", also with its thousands spaced or a stray quote
+    before it (OCR's reading of a speck)."""
+    return parse_amount(SPACED_GROUP.sub(".", cell.strip(" '\"‘’`"))) if cell else None

@@ -21,7 +21,7 @@ ROW_GAP_FACTOR = 2.6  # a vertical gap this many line heights long ends an unrul
 @dataclass(frozen=True)
 class TableVocabulary:
     columns: dict[str, list[str]]              # field -> header words that name its column
-    kinds: dict[str, tuple[frozenset, str]]    # kind -> (fields it needs, the column whose value starts a row); first match wins
+    kinds: dict[str, tuple[frozenset, tuple]]  # kind -> (fields it needs, the columns whose value starts a row); first match wins
     total_labels: tuple[str, ...]              # "Jumlah": a total row
     closed_by_total: frozenset = frozenset()   # kinds whose total row ends the table (a budget table)
     repeating: frozenset = frozenset()         # fields printed as several columns side by side ("TW I TW II")
@@ -34,8 +34,8 @@ def pk_vocabulary() -> TableVocabulary:
     r = rules()
     return TableVocabulary(
         columns=r["columns"], total_labels=tuple(r["total_labels"]),
-        kinds={"targets": (frozenset({"indikator", "target"}), "target"),
-               "programs": (frozenset({"program", "anggaran"}), "anggaran")},
+        kinds={"targets": (frozenset({"indikator", "target"}), ("target",)),
+               "programs": (frozenset({"program", "anggaran"}), ("anggaran",))},
         closed_by_total=frozenset({"programs"}), repeating=frozenset({"quarters"}))  # "TW I TW II TW III TW IV"
 
 
@@ -202,10 +202,10 @@ def _add_line(table: TableRows, page: int, cells: list[str], vocab: TableVocabul
     """A line starts a new row when it numbers one or carries a value; otherwise it continues
     the wrapped cells of the row above (unruled tables have no lines to tell rows apart)."""
     cols = table.columns
-    value_col = vocab.kinds[table.kind][1]
+    value_cols = vocab.kinds[table.kind][1]
     has = {c: cells[i] for i, c in enumerate(cols) if c and cells[i]}
     total = any(cells[i].strip().lower() in {t.lower() for t in vocab.total_labels} for i in range(len(cells)))
-    starts_row = re.fullmatch(r"\d+\.?", has.get("no", "")) or value_col in has or total
+    starts_row = re.fullmatch(r"\d+\.?", has.get("no", "")) or any(c in has for c in value_cols) or total
     if not table.rows and not starts_row:
         return  # the second line of a two-line header ("Strategis", "(Rp)")
     if starts_row:

@@ -54,7 +54,8 @@ SA = "Meningkatnya akuntabilitas kinerja dinas"
 KAB_DISDIK = {  # earlier years' realisations and the Renstra's end target as extra columns; LAKIP title;
     # Bab II restates the targets beside last year's realisation (a trap with a Realisasi column)
     "render": {"ruled": True, "sasaran": "repeat", "landscape": False, "bab2_baseline": True,
-               "columns": ["no", "s", "i", "u", "y1", "y2", "t", "r", "c", "end"], "narrative_pages": 1},
+               "columns": ["no", "s", "i", "u", "y1", "y2", "t", "r", "c", "end"], "narrative_pages": 1,
+               "widths": {"no": 18, "s": 70, "i": 90, "u": 38, "y1": 44, "y2": 44, "t": 40, "r": 44, "c": 46, "end": 49}},
     "headers": {"y1": "Realisasi 2023", "y2": "Realisasi 2024", "t": "Target 2025", "r": "Realisasi 2025",
                 "c": "Capaian 2025 (%)", "end": "Target Akhir Renstra 2026"},
     "cover": ["LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAH", "(LAKIP) TAHUN 2025", "PEMERINTAH KABUPATEN BUKIT PERMAI",
@@ -228,7 +229,8 @@ SP2 = "Meningkatnya kualitas permukiman"
 KAB_PUPR = {  # a header printed on two rows: "Realisasi" over 2023 | 2024, "Tahun 2025" over Target |
     # Realisasi | Capaian, No / Sasaran / … and the RPJMD end target spanning both rows
     "render": {"ruled": True, "sasaran": "repeat", "landscape": False,
-               "columns": ["no", "s", "i", "u", "y1", "y2", "t", "r", "c", "end"], "narrative_pages": 1},
+               "columns": ["no", "s", "i", "u", "y1", "y2", "t", "r", "c", "end"], "narrative_pages": 1,
+               "widths": {"no": 18, "s": 70, "i": 90, "u": 38, "y1": 44, "y2": 44, "t": 40, "r": 44, "c": 46, "end": 49}},
     "header_rows": {
         "rows": [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Realisasi", "", "Tahun 2025", "", "",
                   "Target Akhir RPJMD (2026)"],

@@ -151,16 +151,19 @@ def _achievements_table(case):
         number += 1
         cells = {"no": str(number), "s": Paragraph(a["s"], style) if shown else "", "i": Paragraph(a["i"], style),
                  "u": Paragraph(a["u"], style) if ruled else a["u"]}
-        data.append([cells.get(k, a.get(k) or "") for k in keys])
+        text = {k: Paragraph(a[k], style) if ruled and " " in (a.get(k) or "") else a.get(k) or "" for k in keys}
+        data.append([cells.get(k, text[k]) for k in keys])
     if start is not None and len(rows) > start:
         spans.append((start, len(rows)))
     sasaran = keys.index("s")
     extra = [("SPAN", (sasaran, a), (sasaran, b)) for a, b in spans] if render["sasaran"] == "merged" else []
     if head_rows:
         extra += [("SPAN", tuple(a), tuple(b)) for a, b in head_rows["spans"]]
-    widths = [WIDTHS[k] for k in keys]
+    widths = [render.get("widths", WIDTHS)[k] for k in keys]
     if render["landscape"]:
         widths = [w * 1.45 for w in widths]
+    frame = (landscape(A4) if render["landscape"] else A4)[0] - 2 * MARGIN
+    widths = [w * min(1.0, frame / sum(widths)) for w in widths]  # the whole table on the page
     return _table(data, ruled, widths, extra, repeat=len(head_rows["rows"]) if head_rows else 1 if render.get("repeat_header", True) else 0,
                   font=7 if len(keys) > 8 else 8)
 
