@@ -140,10 +140,15 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     if "weak_instruction" in found and not found & {"regulation", "hedge", "relative"}:
         must = hits["weak_instruction"]
         around = sentence[max(0, must.start() - 12):must.end() + 8]  # "kami harus", "harus kami lakukan"
-        return "pledge" if phrase_pattern("first_person").search(around) else "instruction"
+        if phrase_pattern("first_person").search(around):
+            return "pledge"
+        # "harus disusun … paling lambat sebulan setelah …": an order with a deadline sets a target
+        return "target" if phrase_pattern("deadline_strict").search(sentence) and not found & {"schedule", "realisation"} \
+            else "instruction"
     if directive:
         return "instruction"  # "mengingatkan kepala puskesmas agar tidak lagi …"
-    if quoted and (_is_imperative(sentence) or _is_imperative(_condition_clause().sub("", sentence, count=1))):
+    if quoted and (_is_imperative(sentence) or _is_imperative(_condition_clause().sub("", sentence, count=1))
+                   or _is_imperative(sentence.rsplit(",", 1)[-1]) and "," in sentence):
         return "instruction"  # orders are spoken: a reported sentence opening like this is narrative
     if "weak_target" in found and not found & {"schedule", "realisation", "hedge"}:
         if "weak_pledge" in found and not AMOUNT.search(sentence) and "target_noun" not in found \

@@ -451,3 +451,13 @@ def test_study_and_effort_hedges_and_a_bulleted_repeat(extractor):
 def test_orders_in_the_passive_to_you_and_after_a_past_remark(sentence, quoted, kind):
     from extract.commitments import classify
     assert classify(sentence, quoted=quoted) == kind
+
+
+@pytest.mark.parametrize("sentence, quoted, kind", [
+    ("Setiap perubahan indikator wajib dilaporkan ke Bagian Organisasi paling lambat akhir Oktober.", False, "target"),
+    ("Jangan sampai tahun depan pompanya rusak lalu dibiarkan.", True, "instruction"),  # a warning, no deadline
+    ("Mana alat yang masih bisa diperbaiki, berapa biayanya, segera usulkan.", True, "instruction"),
+])
+def test_must_with_a_deadline_and_an_order_closing_a_sentence(sentence, quoted, kind):
+    from extract.commitments import classify
+    assert classify(sentence, quoted=quoted) == kind
