@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from extract.lkjip import NO_TABLE, read_report
-from extract.lkjip.chapters import _label
+from extract.lkjip.chapters import _label, chapter_at, chapter_marks
 from extract.lkjip.cover import read_cover
 from extract.lkjip.direction import by_numbers, by_words, direction
 from extract.lkjip.values import read_amount, read_value
 from models import Document
+from models.pdf_layout import PdfPage, PdfWord
 from scrapers.pdf import read_pdf
 
 _spec = importlib.util.spec_from_file_location("make_lkjip_fixtures", Path(__file__).parent / "lkjip" / "make_lkjip_fixtures.py")
@@ -166,6 +167,22 @@ def test_direction_from_the_printed_capaian_then_the_words():
 
 def test_chapter_numbers_as_ocr_reads_them():
     assert [_label(n) for n in ("III", "Ill", "II1", "IV", "3", "II")] == ["III", "III", "III", "IV", "III", "II"]
+
+
+def _page(number: int, lines: list[str]) -> PdfPage:
+    words = [PdfWord(text, 60 + 40 * i, 70 + 20 * n, 95 + 40 * i, 80 + 20 * n)
+             for n, line in enumerate(lines) for i, text in enumerate(line.split())]
+    return PdfPage(number, 595, 842, words)
+
+
+def test_chapter_headings_not_the_daftar_isi_nor_the_sistematika():
+    pages = [_page(3, ["DAFTAR ISI", "BAB III AKUNTABILITAS KINERJA ........ 12"]),
+             _page(4, ["BAB I", "PENDAHULUAN", "Bab II Perencanaan Kinerja, berisi rencana strategis",
+                       "BAB III berisi capaian kinerja organisasi"]),
+             _page(6, ["BAB Ill AKUNTABILITAS KINERJA"]), _page(9, ["LAMPIRAN"])]
+    marks = chapter_marks(pages)
+    assert [(page, chapter) for page, _, chapter in marks] == [(4, "I"), (6, "III"), (9, "LAMPIRAN")]
+    assert chapter_at(marks, 5, 100.0) == "I" and chapter_at(marks, 7, 0.0) == "III" and chapter_at(marks, 2, 0.0) is None
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -26,6 +26,13 @@ def _label(number: str) -> str:
     return NUMERALS[value] if 0 < value < len(NUMERALS) else number
 
 
+def _heading(text: str, end: int) -> bool:
+    """ "BAB III" or "BAB III AKUNTABILITAS KINERJA", not a sentence of the sistematika
+    ("Bab III Akuntabilitas Kinerja, berisi …"): capitals throughout."""
+    rest = text[end:]
+    return text.lstrip().startswith("BAB") and rest.upper() == rest
+
+
 def chapter_marks(pages: list[PdfPage]) -> list[tuple[int, float, str]]:
     """(page, top, chapter) of each heading, in reading order."""
     marks = []
@@ -35,7 +42,7 @@ def chapter_marks(pages: list[PdfPage]) -> list[tuple[int, float, str]]:
             if pattern("table_of_contents_line").search(text):
                 continue
             chapter = pattern("chapter").match(text)
-            if chapter:
+            if chapter and _heading(text, chapter.end()):
                 marks.append((page.number, line[0].top, _label(chapter["number"])))
             elif pattern("appendix").match(text) and text.isupper():
                 marks.append((page.number, line[0].top, "LAMPIRAN"))

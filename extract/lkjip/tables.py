@@ -32,7 +32,7 @@ def _report_year_columns(table: TableRows, year: int | None) -> TableRows | None
     """The table with only the report year's target / realisasi / capaian kept (the first such
     column when no year is printed); None when it is no longer an achievements or budget table."""
     headers = list(table.headers) or [""] * len(table.columns)
-    if any(w.lower() in h.lower() for h in headers for w in rules()["trap_headers"]):
+    if any(re.search(rf"\b{w}\b", h, re.IGNORECASE) for h in headers for w in rules()["trap_headers"]):
         return None  # the rating scale ("Interval nilai capaian | Kriteria")
     fields, seen = [], set()
     end_of_plan = rules()["end_of_plan_words"]
