@@ -211,7 +211,26 @@ def _institution_speaks(text: str, start: int, end: int, officials: list[Officia
             heads = [x for x in officials if x.opd == o.name]
             named_before = len(heads) == 1 and any(m.start < start for m in heads[0].mentions)
             return True, heads[0].name if named_before else None
+    if _government_subject().search(text[head:end]):
+        # "Pemprov Sulbar akan turun tangan …" after the governor has spoken: the head of the
+        # government speaks for it, once the text has named exactly one
+        heads = {o.name for o in officials if o.position in _region_heads() and any(m.start < start for m in o.mentions)}
+        return True, heads.pop() if len(heads) == 1 else None
     return bool(_institution_subject().search(text[head:end]) or _agentless_order().search(text, head, end)), None
+
+
+@cache
+def _government_subject() -> re.Pattern:
+    # "Pemerintah Pusat", "pemerintah desa" are not the region's government
+    other = alternation(phrases("government_not_regional"))
+    return re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{alternation(phrases('government_subject'))})\b(?!\s+(?:{other})\b)", re.I)
+
+
+@cache
+def _region_heads() -> frozenset:
+    """Bupati, Wali Kota, Gubernur: the positions that head a regional government (not deputies)."""
+    return frozenset(p.position for p in load_rules().positions if p.level in ("kota", "kabupaten", "provinsi")
+                     and not p.position.startswith("Wakil"))
 
 
 def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], titles: list[TitleHit],

@@ -461,3 +461,13 @@ def test_orders_in_the_passive_to_you_and_after_a_past_remark(sentence, quoted, 
 def test_must_with_a_deadline_and_an_order_closing_a_sentence(sentence, quoted, kind):
     from extract.commitments import classify
     assert classify(sentence, quoted=quoted) == kind
+
+
+def test_a_regional_government_speaks_through_its_head(extractor):
+    text = ("Krisis Air Bersih\n"
+            "MAMUJU – Gubernur Sulawesi Barat Suhardi Dako merespons keresahan warga soal air bersih, Senin "
+            "(3/6/2024). Untuk itu, Pemprov Sulbar akan turun tangan dengan bantuan anggaran BTT. "
+            "Pemerintah pusat akan menambah bantuan sumur bor.")
+    found = {c["text"][:20]: c["speaker"] for c in run(extractor, text)["commitments"]}
+    assert found["Untuk itu, Pemprov S"] == "Suhardi Dako"
+    assert found.get("Pemerintah pusat aka") is None  # not the region's government
