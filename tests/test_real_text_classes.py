@@ -471,3 +471,9 @@ def test_a_regional_government_speaks_through_its_head(extractor):
     found = {c["text"][:20]: c["speaker"] for c in run(extractor, text)["commitments"]}
     assert found["Untuk itu, Pemprov S"] == "Suhardi Dako"
     assert found.get("Pemerintah pusat aka") is None  # not the region's government
+
+
+def test_a_target_set_earlier_by_others_is_background():
+    from extract.commitments import classify
+    assert classify("Ia menyampaikan bahwa Pemerintah Pusat telah menetapkan target penurunan stunting 18,8 persen.") is None
+    assert classify("Kami menargetkan stunting turun menjadi 12 persen pada akhir 2026.", quoted=True) == "target"
