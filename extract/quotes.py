@@ -65,6 +65,8 @@ def find_quote_spans(text: str) -> list[Quote]:
                         j = i + 1 + wrong.end() - 1
                 if ch == '"' and j == -1:
                     j = p_text.find("”", i + 1)
+                if ch == "“" and j == -1:  # “…," ungkap Gubernur: marks of two kinds, one quotation
+                    j = p_text.find('"', i + 1)
                 if j == -1:  # opens but never closes in this paragraph: a multi-paragraph quote
                     quotes.append(Quote(p_start + i + 1, p_start + len(p_text), p_text[i + 1:].strip(), continues=True))
                     break

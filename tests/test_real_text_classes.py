@@ -477,3 +477,11 @@ def test_a_target_set_earlier_by_others_is_background():
     from extract.commitments import classify
     assert classify("Ia menyampaikan bahwa Pemerintah Pusat telah menetapkan target penurunan stunting 18,8 persen.") is None
     assert classify("Kami menargetkan stunting turun menjadi 12 persen pada akhir 2026.", quoted=True) == "target"
+
+
+def test_a_quotation_opened_curly_and_closed_straight(extractor):
+    text = ("Tiga Penjabat Dilantik\nJAYAPURA – Gubernur Papua Lukas Enembe melantik tiga penjabat bupati, Senin "
+            "(16/11/2015). Penjabat Bupati Waropen, FX Motte hadir.\n\n"
+            "“Ada beberapa bupati yang akan mengakhiri masa jabatan tahun ini,\" ungkap Gubernur saat melantik.\n")
+    quotes = run(extractor, text, published="2015-11-17")["quotes"]
+    assert [(q["speaker"], q["text"][:10]) for q in quotes] == [("Lukas Enembe", "Ada bebera")]
