@@ -149,7 +149,7 @@ def test_cell_values(printed, value, readable):
 
 def test_amounts_also_with_spaced_thousands():
     assert read_amount("Rp 2.750.000.000,00") == read_amount("2 750 000.000,00") == 2750000000.0
-    assert read_amount("2.604 250 000,00") == 2604250000.0
+    assert read_amount("2.604 250 000,00") == 2604250000.0 and read_amount("1.198.000.000.00") == 1198000000.0
     assert read_amount("12 5") is None and read_amount(None) is None
 
 

@@ -37,9 +37,13 @@ def read_value(cell: str | None) -> CellValue:
 
 
 SPACED_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")  # "2 750 000.000,00": OCR (and some typists) space the thousands
+DOTTED_CENTS = re.compile(r"(\d{1,3}(?:\.\d{3})+)\.(\d{2})$")  # "1.198.000.000.00": two digits after the groups are cents
 
 
 def read_amount(cell: str | None) -> float | None:
-    """A rupiah cell: "Rp 2.750.000.000,00", also with its thousands spaced or a stray quote
-    before it (OCR's reading of a speck)."""
-    return parse_amount(SPACED_GROUP.sub(".", cell.strip(" '\"‘’`"))) if cell else None
+    """A rupiah cell: "Rp 2.750.000.000,00", also with its thousands spaced, its decimal comma
+    read as a dot, or a stray quote before it (OCR's reading of a speck)."""
+    if not cell:
+        return None
+    text = SPACED_GROUP.sub(".", cell.strip(" '\"‘’`"))
+    return parse_amount(DOTTED_CENTS.sub(r"\1,\2", text))
