@@ -111,6 +111,12 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
             continue  # "Komjen Pol (Purn) Drs. Paulus …": a retired rank
         if token in "()":
             break
+        if not words and re.fullmatch(r"H\.?M\.?", token):
+            # "HM Nurdin Abdullah", "H.M. Nurdin": Haji and the initial M of Muhammad, glued
+            first = first if first is not None else match.start()
+            words.append("M")
+            pos = end = match.end()
+            continue
         glued = re.fullmatch(r"([A-Za-z]{1,4})\.([A-Z][a-z]+)", token)  # "Drs.Paulus", "Dr.Deno"
         if not words and glued and _key(glued.group(1)) in prefixes:
             first = first if first is not None else match.start()
@@ -155,6 +161,8 @@ def parse_name(text: str, start: int, *, allow_prefix_only: bool = False) -> Par
         return None
     if len(words) == 1 and words[0].lower() in load_rules().regions:
         return None  # "Wakil Bupati Asahan, Sekda …": a region alone is not a person
+    if len(words) == 1 and (words[0] in load_rules().opd_abbrevs or re.fullmatch(r"[A-Z]{3,}", words[0])):
+        return None  # "Dirjen … Kemendagri", "Direktur RSUD RAPB": an agency or an acronym, not a person
     full = text[first:end].strip().rstrip(",").strip()
     return ParsedName(bare=normalise_case(words), full=full, start=first, end=first + len(full))
 

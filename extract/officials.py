@@ -431,8 +431,12 @@ def _letter_slip(kept: str, other: str) -> bool:
 
 
 def _same_person(a: Official, bare: str) -> bool:
+    """"Andi Sudirman" and "Andi Sudirman Sulaiman": one name the other begins with (two words at
+    least), or a single word of the other."""
     x, y = a.name.lower().split(), bare.lower().split()
-    return x == y or (len(y) == 1 and y[0] in x) or (len(x) == 1 and x[0] in y)
+    shorter, longer = sorted((x, y), key=len)
+    return x == y or (len(y) == 1 and y[0] in x) or (len(x) == 1 and x[0] in y) \
+        or (len(shorter) >= 2 and longer[:len(shorter)] == shorter)
 
 
 def officials_from_titles(text: str, hits: list[TitleHit], default_region: str | None) -> list[Official]:

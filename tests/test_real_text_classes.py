@@ -485,3 +485,13 @@ def test_a_quotation_opened_curly_and_closed_straight(extractor):
             "“Ada beberapa bupati yang akan mengakhiri masa jabatan tahun ini,\" ungkap Gubernur saat melantik.\n")
     quotes = run(extractor, text, published="2015-11-17")["quotes"]
     assert [(q["speaker"], q["text"][:10]) for q in quotes] == [("Lukas Enembe", "Ada bebera")]
+
+
+def test_haji_muhammad_glued_acronyms_and_a_name_with_its_surname_later(extractor):
+    text = ("Pelantikan Eselon\nMAKASSAR – Gubernur Sulawesi Selatan HM Nurdin Amin dan Wakil Gubernur Sulsel Andi "
+            "Sudirman tak hadir saat pelantikan, Senin (3/6/2024). Wakil Gubernur Sulsel, Andi Sudirman Sulaiman "
+            "sedang berada di Sidrap. Hadir perwakilan Dirjen Bina Pembangunan Daerah Kemendagri dan Direktur RSUD RAPB.")
+    found = people(run(extractor, text))
+    assert "M Nurdin Amin" in found and found["M Nurdin Amin"]["position"] == "Gubernur"
+    assert [n for n in found if n.startswith("Andi Sudirman")] == ["Andi Sudirman Sulaiman"]
+    assert not {"Kemendagri", "RAPB"} & set(found)
