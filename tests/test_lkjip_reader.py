@@ -134,6 +134,9 @@ def test_pipeline_marks_a_report_and_keeps_a_pk_a_pk(pdfs):
     report = extractor.extract(document(pdfs["kota_dinsos_merged"])).to_dict()
     assert report["source"]["kind"] == "lkjip" and report["agreements"] == []
     assert report["report"]["opd"] == "Dinas Sosial" and len(report["report"]["achievements"]) == 5
+    bare = extractor.extract(document(pdfs[GOLD.NO_TABLE_CASE[0]])).to_dict()
+    assert bare["errors"] == [NO_TABLE] and bare["source"]["kind"] == "lkjip"
+    assert (bare["report"]["year"], bare["report"]["opd"], bare["report"]["achievements"]) == (2024, "Dinas Perhubungan", [])
     pk = extractor.extract(read_path(CORPUS / "pk-dinkes-kota-jambi-2025.pdf")).to_dict()
     assert pk["source"]["kind"] == "pk" and pk["report"] is None and len(pk["agreements"]) == 1
 
