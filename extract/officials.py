@@ -59,6 +59,9 @@ def _combine(base: str, opd: str) -> str:
     return f"{base} {opd}"
 
 
+HOSPITAL_AFTER_DOCTOR = re.compile(r"\s+(?:RSUD\s+)?((?:dr\.?|Dr\.|Prof\.)\s*(?:[A-Z]\.\s?)*[A-Z][\w']+(?:\s+[A-Z][\w']+){0,2})")
+
+
 def _skip_paren(text: str, pos: int) -> int:
     m = re.match(r"\s*\([^()\n]{1,40}\)", text[pos:])
     return pos + m.end() if m else pos
@@ -267,7 +270,8 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         if rule.opd_from.startswith("fixed:"):
             opd = rule.opd_from[len("fixed:"):]
             if opd.startswith("Rumah Sakit"):
-                unit, end = _unit_name(text, end)
+                named = HOSPITAL_AFTER_DOCTOR.match(text, end)  # "Dirut RSUD dr. Dradjat Prawiranegara": the hospital's name
+                unit, end = (re.sub(r"^dr\s+", "dr. ", named.group(1)), named.end()) if named else _unit_name(text, end)
                 unit = re.sub(r"^(?:\(?RSUD\)?\s+)+", "", unit or "") or None  # "Dirut RSUD RSUD Dradjat": a slip
                 if unit:
                     opd, position = f"{opd} {unit}", f"{position} {unit}"

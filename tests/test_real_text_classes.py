@@ -495,3 +495,10 @@ def test_haji_muhammad_glued_acronyms_and_a_name_with_its_surname_later(extracto
     assert "M Nurdin Amin" in found and found["M Nurdin Amin"]["position"] == "Gubernur"
     assert [n for n in found if n.startswith("Andi Sudirman")] == ["Andi Sudirman Sulaiman"]
     assert not {"Kemendagri", "RAPB"} & set(found)
+
+
+def test_a_hospital_named_after_a_doctor_is_not_its_director(extractor):
+    found = people(run(extractor, "Lepas Sambut\nTatu melepas Dirut RSUD dr. Mawar Prawira, Rabu (6/9/2023). "
+                                  "Dirut RSUD Luwuk, Budi Santoso, hadir."))
+    assert "Mawar Prawira" not in found
+    assert found["Budi Santoso"]["opd"] == "Rumah Sakit Umum Daerah Luwuk"
