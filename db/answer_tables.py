@@ -66,7 +66,7 @@ def refresh(db: sqlite_utils.Database, scope: str, ids, tables=None) -> None:
         return
     params = {"ids": json.dumps(ids)}
     existing = set(db.table_names())  # a database between migrations 11 and 13 has fewer
-    for table in tables or TABLES:
+    for table in TABLES if tables is None else tables:
         if scope in SCOPES[table] and table in existing:
             mine, source = SCOPES[table][scope]
             db.execute(f"delete from [{table}] where {mine}", params)
@@ -93,7 +93,7 @@ def refresh_opds(db: sqlite_utils.Database, ids) -> None:
 
 def rebuild(db: sqlite_utils.Database, tables=None) -> None:
     """Every answer row derived again from the sources (migrations; bulk loads that bypass the writer)."""
-    for table in tables or TABLES:
+    for table in TABLES if tables is None else tables:
         db.execute(f"delete from [{table}]")
         _fill(db, table, "1", {})
 
