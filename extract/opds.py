@@ -25,7 +25,9 @@ def _rsud() -> re.Pattern:
 def _definition() -> re.Pattern:
     """"Dinas Lingkungan Hidup dan Kehutanan (DLHK)": an abbreviation the article defines for itself."""
     heads = alternation(phrases("agency_head_word"))
-    return re.compile(rf"\b(?P<full>(?:{heads})(?:,?\s+(?:[A-Z][a-z]+|dan))+)\s*\((?P<abbr>[A-Z][A-Za-z0-9&\- ]{{1,15}})\)")
+    # "Dinas Kependudukan dan Catatan Sipil/Disdukcapil": a slash gives the abbreviation too
+    return re.compile(rf"\b(?P<full>(?:{heads})(?:,?\s+(?:[A-Z][a-z]+|dan))+)\s*(?:\((?P<abbr>[A-Z][A-Za-z0-9&\- ]{{1,15}})\)"
+                      rf"|/(?P<slashed>[A-Z][A-Za-z0-9&\-]{{1,15}})\b)")
 
 
 @dataclass
@@ -63,7 +65,7 @@ def local_abbreviations(text: str) -> dict[str, str]:
         full = re.split(rf"\s+dan\s+(?=(?:{heads})\s)", full)[-1]
         # "Dinas Satuan Polisi …", "Kantor Dinas Pemadam Kebakaran …": the agency starts at the second head word
         full = re.sub(rf"^(?:{alternation(phrases('unlisted_unit') + phrases('agency_building'))})\s+(?=(?:{heads})\s)", "", full)
-        found[m.group("abbr").strip()] = names.get(full.lower(), full)
+        found[(m.group("abbr") or m.group("slashed")).strip()] = names.get(full.lower(), full)
     return found
 
 

@@ -502,3 +502,9 @@ def test_a_hospital_named_after_a_doctor_is_not_its_director(extractor):
                                   "Dirut RSUD Luwuk, Budi Santoso, hadir."))
     assert "Mawar Prawira" not in found
     assert found["Budi Santoso"]["opd"] == "Rumah Sakit Umum Daerah Luwuk"
+
+
+def test_an_agency_named_in_full_with_its_abbreviation_after_a_slash(extractor):
+    text = ("Izin Mendagri\nKhusus untuk jabatan Kepala Dinas Kependudukan dan Catatan Sipil/Disdukcapil, izin telah "
+            "terbit. Pergantian pejabat Disdukcapil itu harus ada izin.")
+    assert [o["name"] for o in run(extractor, text)["opds"]] == ["Dinas Kependudukan dan Catatan Sipil"]
