@@ -123,7 +123,8 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
         if tok.start() and (tok.group(1) in known or (tok.group().startswith("dan") and tok.group(1) in phrases("agency_head_word"))):
             words = words[:tok.start()].rstrip(" ,")
             break
-        if tok.start() == 0 and (tok.group(1).isupper() and len(tok.group(1)) > 1 or tok.group(1) in known):
+        if tok.start() == 0 and (tok.group(1).isupper() and len(tok.group(1)) > 1 or tok.group(1) in known
+                                 or tok.group(1) in load_rules().ambiguous):
             return None  # "Dinas PUPR", "Dinas Dukcapil": the abbreviation names the agency
     if not words:
         return None
@@ -141,7 +142,10 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
             return OpdHit(f"{implied} {name}", None, at, at + len(name))
         if word.group().lower() in stops and word.group() != "dan":
             return None  # "Rumah Dinas Gubernur Jambi, Selasa": a title or a weekday is not a unit name
-    if re.match(r"\s*(?:\(|,)", text[at + len(words):]) and len(words.split()) >= 1:
+    closer = re.match(r"\s*(?:\(|,|/)", text[at + len(words):])
+    # "Dinas Tanaman Pangan Hortikultura dengan target …": three words or more, then the sentence goes on
+    ongoing = len(words.split()) >= 3 and re.match(r"\s+[a-z]", text[at + len(words):])
+    if closer or ongoing:
         return OpdHit(f"{implied} {words}", None, at, at + len(words))
     return None
 

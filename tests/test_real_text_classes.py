@@ -509,3 +509,11 @@ def test_an_agency_named_in_full_with_its_abbreviation_after_a_slash(extractor):
             "terbit. Pergantian pejabat Disdukcapil itu harus ada izin.")
     names = [o["name"] for o in run(extractor, text)["opds"]]
     assert "Dinas Kependudukan dan Catatan Sipil" in names and "Dinas Kependudukan dan Pencatatan Sipil" not in names
+
+
+def test_an_unlisted_agency_followed_by_the_sentence(extractor):
+    text = ("PAD Belum Tercapai\nKemudian Dinas Tanaman Pangan Hortikultura dengan target Rp75 juta belum ada "
+            "realisasi. Petugas Dinas Damkar dan Penyelamatan Kota Banda Aceh memadamkan api.")
+    names = {o["name"] for o in run(extractor, text)["opds"]}
+    assert {"Dinas Tanaman Pangan Hortikultura", "Dinas Pemadam Kebakaran dan Penyelamatan"} <= names
+    assert "Dinas Damkar dan Penyelamatan" not in names
