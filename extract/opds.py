@@ -109,7 +109,7 @@ KANTOR_KECAMATAN = re.compile(r"\bKantor\s+(?P<unit>Kecamatan)\s+(?P<place>[A-Z]
 UNLISTED = re.compile(r"(?:[A-Z][a-zA-Z]+|dan)(?:,?\s+(?:[A-Z][a-zA-Z]+|dan)){0,6}")
 
 
-def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
+def _unlisted(text: str, at: int, implied: str, ongoing_ok: bool = False) -> OpdHit | None:
     """An agency missing from the gazetteer ("Dinas Tanaman Pangan, Hortikultura dan Peternakan"),
     accepted only when a region, a bracketed abbreviation or a comma closes it."""
     m = UNLISTED.match(text, at)
@@ -144,7 +144,10 @@ def _unlisted(text: str, at: int, implied: str) -> OpdHit | None:
             return None  # "Rumah Dinas Gubernur Jambi, Selasa": a title or a weekday is not a unit name
     closer = re.match(r"\s*(?:\(|,|/)", text[at + len(words):])
     # "Dinas Tanaman Pangan Hortikultura dengan target …": three words or more, then the sentence goes on
-    ongoing = len(words.split()) >= 3 and re.match(r"\s+[a-z]", text[at + len(words):])
+    following = re.match(r"\s+([a-z]+)", text[at + len(words):])
+    ongoing = ongoing_ok and len(words.split()) >= 3 and following \
+        and following.group(1) not in load_rules().speech_verbs \
+        and not _patterns()[0].match(text, max(0, at - len(implied) - 1))  # "Dinas Pendidikan Budi Santoso hadir": listed, then a name
     if closer or ongoing:
         return OpdHit(f"{implied} {words}", None, at, at + len(words))
     return None
@@ -201,7 +204,7 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
     for m in unit.finditer(text):
         if not_agency.search(text, max(0, m.start() - 20), m.start()):
             continue  # "rumah dinas", "mobil dinas", "perjalanan dinas"
-        hit = _unlisted(text, m.end(), m.group(1))
+        hit = _unlisted(text, m.end(), m.group(1), ongoing_ok=True)
         if hit:
             hits.append(OpdHit(load_rules().opd_names.get(hit.canonical.lower(), hit.canonical), None, m.start(), hit.end))
     for m in KANTOR_KECAMATAN.finditer(text):  # the sub-district office, not just the place name

@@ -517,3 +517,7 @@ def test_an_unlisted_agency_followed_by_the_sentence(extractor):
     names = {o["name"] for o in run(extractor, text)["opds"]}
     assert {"Dinas Tanaman Pangan Hortikultura", "Dinas Pemadam Kebakaran dan Penyelamatan"} <= names
     assert "Dinas Damkar dan Penyelamatan" not in names
+    # a listed agency followed by its head's name, an unlisted one followed by the name and a speech verb
+    other = {o["name"] for o in run(extractor, "Rapat\nKepala Dinas Pendidikan Budi Santoso hadir. Kepala Dinas "
+                                               "Tanaman Pangan Hortikultura Rudi Hartono mengatakan itu.")["opds"]}
+    assert not any("Santoso" in n or "Hartono" in n for n in other)
