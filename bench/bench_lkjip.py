@@ -88,6 +88,7 @@ def main() -> None:
                       for name, case in GOLD.CASES.items() if name != scan_of]
         totals = {"rows": [0, 0], "budget": [0, 0], "fields": dict.fromkeys(FIELDS, 0), "reports": [0, 0]}
         speed = {"digital": [0, 0.0, 0.0], "scanned": [0, 0.0, 0.0]}  # pages, seconds, reader-only seconds
+        by_kind = {"digital": [0, 0], "scanned": [0, 0]}  # rows exact, rows
         print(f"{'layout':44} {'rows exact':>11} {'budget':>7} {'report':>7} {'skipped':>8} {'pages':>6} {'s/page':>7}")
         for name, (raw, want, kind) in cases:
             runs = [timed_read(raw) for _ in range(args.repeat if kind == "digital" else 1)]
@@ -103,6 +104,8 @@ def main() -> None:
             totals["reports"][1] += 1
             for k in FIELDS:
                 totals["fields"][k] += s["fields"][k]
+            by_kind[kind][0] += exact
+            by_kind[kind][1] += total
             speed[kind][0] += pages
             speed[kind][1] += seconds
             speed[kind][2] += reader
@@ -115,7 +118,7 @@ def main() -> None:
             f"{k} {100 * v / rows[1]:.1f} %" for k, v in totals["fields"].items()))
         for kind, (pages, seconds, reader) in speed.items():
             if pages:
-                print(f"{kind}: {pages} pages in {seconds:.2f} s = {pages / seconds:.2f} pages/s "
+                print(f"{kind}: rows exact {by_kind[kind][0]}/{by_kind[kind][1]}; {pages} pages in {seconds:.2f} s = {pages / seconds:.2f} pages/s "
                       f"(PDF reading + report reader); report reader alone {pages / reader:.0f} pages/s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
