@@ -106,3 +106,16 @@ def create(db: sqlite_utils.Database, tables) -> None:
         for statement in statements((SQL / f"{script}.sql").read_text(encoding="utf-8")):
             db.execute(statement)
     rebuild(db, tables)
+
+
+def disagreements(db: sqlite_utils.Database) -> dict[str, int]:
+    """Rows by which each answer table differs from what its SELECT gives now (0 when current):
+    for checks after a crash or a migration."""
+    out = {}
+    for table in TABLES:
+        fresh = f"select * from ({_select(table).format(scope='1')})"
+        columns = ", ".join(f"[{c[0]}]" for c in db.execute(f"{fresh} limit 0").description)
+        stored = f"select {columns} from [{table}]"
+        out[table] = sum(db.execute(f"select count(*) from ({a} except {b})").fetchone()[0]
+                         for a, b in ((stored, fresh), (fresh, stored)))
+    return out

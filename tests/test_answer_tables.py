@@ -294,3 +294,12 @@ def test_answer_table_equality_catches_a_stale_row(db):
     db.execute("update commitment_details set text = 'lain'")
     with pytest.raises(AssertionError):
         assert_current(db)
+
+
+def test_disagreements_counts_rows_a_crash_check_would_miss(db):
+    from db.answer_tables import disagreements
+    doc, _ = store_document(db, news("x", "https://berita.example/d"))
+    replace_extraction(db, doc, extraction([], [(None, "Satu.")]), "2024-01-01")
+    assert set(disagreements(db).values()) == {0}
+    db.execute("update commitment_details set text = 'lain'")
+    assert disagreements(db)["commitment_details"] == 2  # the stale row, and the row it should be
