@@ -25,7 +25,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     names = alternation([n for kinds in r.regions.values() for _, n in kinds] + list(r.region_aliases))
     explicit = "|".join(f"(?P<{k}>{p})" for k, p in EXPLICIT.items())
     gov = alternation(_government())
-    with_kind = re.compile(rf"(?:(?P<gov>{gov})|{explicit})\s+(?P<name>{names})\b")
+    # "Pemerintah Kabupaten (Pemkab) Pohuwato": a short form in brackets may stand between kind and name
+    with_kind = re.compile(rf"(?:(?P<gov>{gov})|{explicit})(?:\s*\([A-Za-z]{{2,8}}\))?\s+(?P<name>{names})\b")
     bare = re.compile(rf"(?P<name>{names})\b")
     return with_kind, bare
 

@@ -521,3 +521,11 @@ def test_an_unlisted_agency_followed_by_the_sentence(extractor):
     other = {o["name"] for o in run(extractor, "Rapat\nKepala Dinas Pendidikan Budi Santoso hadir. Kepala Dinas "
                                                "Tanaman Pangan Hortikultura Rudi Hartono mengatakan itu.")["opds"]}
     assert not any("Santoso" in n or "Hartono" in n for n in other)
+
+
+def test_a_region_with_its_government_short_form_in_brackets(extractor):
+    text = ("Apel Korpri\nApel Korpri di lingkungan Pemerintah Kabupaten (Pemkab) Pohuwato berlangsung di halaman "
+            "kantor bupati, Senin (3/6/2024). Sekretaris Daerah (Sekda), Iskandar Datau memimpin apel.")
+    result = run(extractor, text)
+    assert people(result)["Iskandar Datau"]["region"] == "Kabupaten Pohuwato"
+    assert {(o["name"], o["region"]) for o in result["opds"]} == {("Sekretariat Daerah", "Kabupaten Pohuwato")}
