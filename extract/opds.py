@@ -153,6 +153,14 @@ def _unlisted(text: str, at: int, implied: str, ongoing_ok: bool = False) -> Opd
     return None
 
 
+@cache
+def _named_unit() -> re.Pattern:
+    """A service unit with its own name (phrases.csv named_unit): the name's capitalised words, up
+    to where the sentence goes on, a comma or the agency it belongs to."""
+    units = alternation(phrases("named_unit"))
+    return re.compile(rf"(?<![\w-])(?P<unit>{units})\s+(?P<name>[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|dan)){{0,4}})")
+
+
 def _resolve_ambiguous(text: str) -> dict[str, str]:
     """An ambiguous abbreviation (DKP, BKD) counts only when exactly one of its candidates is
     written out in full in the same text."""
@@ -207,6 +215,17 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
         hit = _unlisted(text, m.end(), m.group(1), ongoing_ok=True)
         if hit:
             hits.append(OpdHit(load_rules().opd_names.get(hit.canonical.lower(), hit.canonical), None, m.start(), hit.end))
+    for m in _named_unit().finditer(text):  # "Puskesmas Yalengga", "UPT Peralatan dan Laboratorium"
+        words = []
+        for w in re.finditer(r"\S+", m.group("name")):
+            if opd_at(text, m.start("name") + w.start(), "", local):
+                break  # "UPT Peralatan dan Laboratorium Dinas PUPR": the unit ends at its agency
+            words.append(w.group())
+        while words and (words[-1] == "dan" or words[-1].lower() in load_rules().not_names):
+            words.pop()
+        if words:
+            name = " ".join(words)
+            hits.append(OpdHit(f"{m.group('unit')} {name}", None, m.start(), m.start("name") + len(name)))
     for m in KANTOR_KECAMATAN.finditer(text):  # the sub-district office, not just the place name
         words = [w for w in m.group("place").split()]
         while words and words[-1].lower() in load_rules().not_names:

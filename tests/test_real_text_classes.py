@@ -529,3 +529,10 @@ def test_a_region_with_its_government_short_form_in_brackets(extractor):
     result = run(extractor, text)
     assert people(result)["Iskandar Datau"]["region"] == "Kabupaten Pohuwato"
     assert {(o["name"], o["region"]) for o in result["opds"]} == {("Sekretariat Daerah", "Kabupaten Pohuwato")}
+
+
+def test_named_service_units_are_agencies(extractor):
+    text = ("Puskesmas Baru\nBupati meresmikan Puskesmas Yalengga dan mengharapkan pelayanan berjalan. Ia juga sidak "
+            "ke UPT Peralatan dan Laboratorium Dinas PUPR, Senin (3/6/2024).")
+    names = {o["name"] for o in run(extractor, text)["opds"]}
+    assert {"Puskesmas Yalengga", "UPT Peralatan dan Laboratorium", "Dinas Pekerjaan Umum dan Penataan Ruang"} <= names
