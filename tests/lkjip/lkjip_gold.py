@@ -185,7 +185,7 @@ KOTA_DINSOS = {  # merged (spanned) sasaran and No cells; lower-is-better indica
 SF1 = "Meningkatnya kualitas pengelolaan keuangan daerah"
 SF2 = "Meningkatnya kualitas layanan perbendaharaan"
 KOTA_BPKAD = {  # capaian printed "97,37 %" beside a Kriteria column; one row whose realisation is misprinted
-    "render": {"ruled": True, "sasaran": "repeat", "landscape": False, "capaian_suffix": " %",
+    "render": {"ruled": True, "sasaran": "repeat", "landscape": False,
                "columns": ["no", "s", "i", "u", "t", "r", "c", "k"], "narrative_pages": 1},
     "cover": ["LAPORAN KINERJA", "TAHUN 2025", "BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH", "KOTA SUNGAI HARAPAN"],
     "achievements": [
