@@ -25,7 +25,8 @@ def vocabulary() -> TableVocabulary:
         # a row starts at any value: a scan's OCR may lose a short number ("8") in one column
         kinds={ACHIEVEMENTS: (frozenset({"indikator", "target", "realisasi"}), ("target", "realisasi", "capaian")),
                BUDGET: (frozenset({"program", "anggaran", "realisasi"}), ("anggaran", "realisasi"))},
-        closed_by_total=frozenset({BUDGET}), repeating=frozenset(r["yearly_columns"]), column_gap=r["column_gap"])
+        closed_by_total=frozenset({BUDGET}), repeating=frozenset(r["yearly_columns"]), column_gap=r["column_gap"],
+        continued_unruled=True)
 
 
 def _report_year_columns(table: TableRows, year: int | None) -> TableRows | None:

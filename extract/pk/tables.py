@@ -27,6 +27,7 @@ class TableVocabulary:
     repeating: frozenset = frozenset()         # fields printed as several columns side by side ("TW I TW II")
     column_gap: float = 0.0                    # unruled header: space before each column, in word heights (0: any);
     # prose that names the fields ("realisasi terhadap target setiap indikator") has word spacing only
+    continued_unruled: bool = False            # an unruled table may go on over the page without its header
 
 
 @cache
@@ -47,6 +48,7 @@ class TableRows:
     headers: list[str] = field(default_factory=list)  # each column's header as printed ("Realisasi 2024")
     page: int | None = None                   # where the table (or this part of it) starts
     top: float = 0.0                          # and how far down that page
+    bounds: list[float] | None = None         # unruled: x where each column ends (a continuation reuses them)
 
 
 def field_for(cell: str | None, vocab: TableVocabulary | None = None) -> str | None:
@@ -187,15 +189,52 @@ def _from_words(page: PdfPage, vocab: TableVocabulary) -> list[TableRows]:
     found = []
     for header, lines, top in _table_blocks(group_lines(page.words), vocab):
         columns = [h[0] for h in header]
-        table = TableRows(table_kind(columns, vocab), columns, headers=[h[3] for h in header], page=page.number, top=top)
         bounds = _boundaries(header, lines)
+        table = TableRows(table_kind(columns, vocab), columns, headers=[h[3] for h in header], page=page.number,
+                          top=top, bounds=bounds)
         for line in lines:
-            cells: list[list[str]] = [[] for _ in columns]
-            for word in line:
-                cells[sum(word.x0 >= b for b in bounds)].append(word.text)
-            _add_line(table, page.number, [" ".join(c) for c in cells], vocab)
+            _add_line(table, page.number, _split(line, bounds, len(columns)), vocab)
         found.append(table)
     return found
+
+
+def _split(line, bounds: list[float], count: int) -> list[str]:
+    cells: list[list[str]] = [[] for _ in range(count)]
+    for word in line:
+        cells[sum(word.x0 >= b for b in bounds)].append(word.text)
+    return [" ".join(c) for c in cells]
+
+
+VALUE_CELL = re.compile(r"[<>≤≥]?\s*\d[\d.,]*\s*%?|[-–—]|n/?a", re.IGNORECASE)
+CONTINUATION_START_LINES = 3  # a running header or a page number may come before the rows
+
+
+def _row_line(cells: list[str], table: TableRows, vocab: TableVocabulary) -> bool:
+    """A line that is a table row, not prose: numbered in the No column, and every value column
+    it fills holds a number (or a dash)."""
+    values = [cells[i] for i, c in enumerate(table.columns) if c in vocab.kinds[table.kind][1] and cells[i]]
+    numbered = "no" not in table.columns or re.fullmatch(r"\d+\.?", cells[table.columns.index("no")])
+    return bool(values) and bool(numbered) and all(VALUE_CELL.fullmatch(v) for v in values)
+
+
+def _continued(page: PdfPage, previous: TableRows, vocab: TableVocabulary) -> TableRows | None:
+    """The rows of an unruled table that goes on at the top of this page without its header, read
+    under the columns of its first part; None when the page opens otherwise."""
+    lines = group_lines(page.words)
+    bounds, count = previous.bounds, len(previous.columns)
+    start = next((i for i, line in enumerate(lines[:CONTINUATION_START_LINES])
+                  if _row_line(_split(line, bounds, count), previous, vocab)), None)
+    if start is None:
+        return None
+    table = TableRows(previous.kind, previous.columns, headers=previous.headers, page=page.number,
+                      top=lines[start][0].top, bounds=bounds)
+    last_bottom = lines[start][0].top
+    for line in lines[start:]:
+        if line[0].top - last_bottom > ROW_GAP_FACTOR * max(w.bottom - w.top for w in line):
+            break
+        _add_line(table, page.number, _split(line, bounds, count), vocab)
+        last_bottom = max(w.bottom for w in line)
+    return table
 
 
 def _add_line(table: TableRows, page: int, cells: list[str], vocab: TableVocabulary) -> None:
@@ -229,8 +268,17 @@ def document_tables(pages: list[PdfPage], vocab: TableVocabulary) -> list[TableR
     for page in pages:
         previous = found[-1] if found else None
         ruled = _from_ruled(page, previous, vocab) if page.tables else []
-        found += ruled or _from_words(page, vocab)
+        tables = ruled or _from_words(page, vocab)
+        if (not tables and vocab.continued_unruled and previous and previous.bounds and previous.rows
+                and previous.rows[-1][0] == page.number - 1 and not _closed(previous, vocab)):
+            tables = [t for t in [_continued(page, previous, vocab)] if t]
+        found += tables
     return found
+
+
+def _closed(table: TableRows, vocab: TableVocabulary) -> bool:
+    """A budget table whose total row has been read ends there."""
+    return table.kind in vocab.closed_by_total and _is_total(" ".join(c or "" for c in table.rows[-1][1]), vocab)
 
 
 def lampiran_tables(pages: list[PdfPage]) -> list[TableRows]:

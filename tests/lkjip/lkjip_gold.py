@@ -261,6 +261,46 @@ KAB_PUPR = {  # a header printed on two rows: "Realisasi" over 2023 | 2024, "Tah
                  "region": "Kabupaten Bukit Permai", "pages": [1, 13]},
 }
 
+PAGE_BREAK_AT = 10  # rows from the 11th on are printed on the second page
+SK3 = "Meningkatnya kualitas layanan pemerintahan berbasis elektronik"
+SK4 = "Meningkatnya keterbukaan informasi publik"
+DIGITAL = [  # indikator, satuan, target, realisasi, capaian (all higher is better)
+    ("Persentase perangkat daerah yang terhubung jaringan intranet pemerintah", "%", "90", 90.0, "92,5", 92.5, "102,78", 102.78),
+    ("Persentase layanan publik yang tersedia secara daring", "%", "70", 70.0, "66,5", 66.5, "95,00", 95.0),
+    ("Indeks Sistem Pemerintahan Berbasis Elektronik", "indeks", "3,1", 3.1, "3,24", 3.24, "104,52", 104.52),
+    ("Jumlah aplikasi layanan yang terintegrasi dengan satu data", "aplikasi", "25", 25.0, "22", 22.0, "88,00", 88.0),
+    ("Persentase desa dan kelurahan yang terjangkau akses internet", "%", "85", 85.0, "88,6", 88.6, "104,24", 104.24),
+    ("Jumlah titik akses internet gratis di ruang publik", "titik", "120", 120.0, "134", 134.0, "111,67", 111.67),
+    ("Persentase perangkat daerah yang mengelola data sesuai standar", "%", "60", 60.0, "55", 55.0, "91,67", 91.67),
+    ("Indeks Keamanan Informasi perangkat daerah", "skor", "350", 350.0, "372", 372.0, "106,29", 106.29),
+    ("Persentase keterbukaan informasi publik yang dipublikasikan tepat waktu", "%", "95", 95.0, "97", 97.0, "102,11", 102.11),
+    ("Persentase aduan masyarakat yang ditindaklanjuti", "%", "90", 90.0, "93,2", 93.2, "103,56", 103.56),
+    ("Persentase konten informasi pembangunan yang disebarluaskan", "%", "80", 80.0, "84", 84.0, "105,00", 105.0),
+    ("Persentase pegawai yang mengikuti pelatihan literasi digital", "%", "40", 40.0, "46", 46.0, "115,00", 115.0),
+    ("Nilai SAKIP Dinas Komunikasi dan Informatika", "nilai", "72", 72.0, "74,1", 74.1, "102,92", 102.92),
+    ("Persentase penyerapan anggaran belanja", "%", "95", 95.0, "93,08", 93.08, "97,98", 97.98),
+]
+KOTA_DISKOMINFO = {  # an unruled table going on over the page without its header (read under the first part's columns)
+    "render": {"ruled": False, "sasaran": "blank", "landscape": False, "repeat_header": False, "lead_paragraphs": 5,
+               "columns": ["no", "s", "i", "u", "t", "r", "c"], "narrative_pages": 1},
+    "cover": ["LAPORAN KINERJA INSTANSI PEMERINTAH", "(LKjIP) TAHUN 2025", "DINAS KOMUNIKASI DAN INFORMATIKA",
+              "KOTA SUNGAI HARAPAN"],
+    "achievements": [
+        row(SK3 if n < 8 else SK4, i, u, t, tv, r, rv, c, cv, "higher", 9 if n < PAGE_BREAK_AT else 10)
+        for n, (i, u, t, tv, r, rv, c, cv) in enumerate(DIGITAL)
+    ],
+    "budget": [
+        prog("Program Pengelolaan Aplikasi Informatika", "4.600.000.000,00", 4600000000.0, "4.370.000.000,00",
+             4370000000.0, "95,00", 95.0, 14),
+        prog("Program Informasi dan Komunikasi Publik", "1.800.000.000,00", 1800000000.0, "1.746.000.000,00",
+             1746000000.0, "97,00", 97.0, 14),
+    ],
+    "budget_total": ["6.400.000.000,00", "6.116.000.000,00", "95,56"],
+    "skipped": [],
+    "expected": {"kind": "LKjIP", "year": 2025, "opd": "Dinas Komunikasi dan Informatika", "region": "Kota Sungai Harapan",
+                 "pages": [1, 16]},
+}
+
 CASES = {
     "kota_dinkes_plain": KOTA_DINKES,
     "kab_disdik_earlier_years": KAB_DISDIK,
@@ -269,6 +309,7 @@ CASES = {
     "kota_dinsos_merged": KOTA_DINSOS,
     "kota_bpkad_kriteria": KOTA_BPKAD,
     "kab_pupr_two_row_header": KAB_PUPR,
+    "kota_diskominfo_unruled_pagebreak": KOTA_DISKOMINFO,
 }
 NO_TABLE_CASE = ("kota_dishub_no_table", KOTA_DISHUB)
 # the scanned copy is of this case: its gold is the same, read through OCR
