@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ MIN_NUMBER_CONF = 45.0    # a word with a digit read below this Tesseract confid
 KEEP_SYMBOLS = ("%",)     # the only token without a letter or digit that means something alone in a cell
 JUNK_CHARS = 2            # a token this short read below that confidence is dust, not text
 TEXT_CORE = 110           # grey level of printed text's strokes (a stamp's ink is lighter) ...
+PAGE_CORE = 150           # ... on the page as a whole, lighter: a colon's dot at 150 dpi is no darker
 TEXT_REACH_PT = 0.75      # ... and how far from them its grey edges reach, and at least ...
 SOURCE_REACH_PX = 2.0     # ... this many pixels of the scan (a comma's tail at 150 dpi)
 CELL_PSM = "6"            # a uniform block of text: one or more lines in a cell
@@ -41,6 +43,7 @@ CELL_PSM = "6"            # a uniform block of text: one or more lines in a cell
 IND_MISSING_GLYPHS = "%<>=+"  # (";" too, but eng reads dust and ":" as ";")
 SECOND_LANG = "eng"
 SHORT_WORD = 3            # page words this short are read again with SECOND_LANG (a lone "%")
+SEPARATOR = re.compile(r"[.,]")
 UPRIGHT_CONF = 60.0       # a page read with a lower mean confidence (upright scans: 80-96) may be sideways ...
 SIDEWAYS_SHARE = 0.5      # ... as is one where more than this share of the words is taller than wide
 MIN_PAGE_CONF = 30.0      # lower still (after turning), the page is noise: blurred, faint or damaged ...
@@ -145,7 +148,7 @@ def _cells(grid: _Grid, horizontal, vertical) -> list[list[tuple[int, int, int, 
     return out
 
 
-def _text_only(crop, px_per_pt: float, reach_pt: float = TEXT_REACH_PT):
+def _text_only(crop, px_per_pt: float, reach_pt: float = TEXT_REACH_PT, core_grey: int = TEXT_CORE):
     """The cell's printed text on white: pixels near a dark text core are kept with their grey
     edges (thin comma tails, decimal points), everything else goes: a stamp's lighter ink and the
     haze of JPEG blocks are not text."""
@@ -155,7 +158,7 @@ def _text_only(crop, px_per_pt: float, reach_pt: float = TEXT_REACH_PT):
 
     pixels = np.asarray(crop).copy()
     reach = max(1, int(round(reach_pt * px_per_pt)))
-    core = (pixels < TEXT_CORE).astype(np.uint8)
+    core = (pixels < core_grey).astype(np.uint8)
     near = cv2.dilate(core, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
     pixels[~near] = 255
     return Image.fromarray(pixels)
@@ -186,6 +189,18 @@ def _ocr_cells(crops: list, dpi: int, lang: str, deadline: float | None = None) 
     return results
 
 
+def _separators_from(cleaned: list[tuple[str, float]], uncleaned: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The uncleaned crop's reading where it has the same characters but for separators between
+    digits ("7,15" for "715", "8,5" for "8.5"): the separators are the thin strokes cleaning can
+    cut; any other difference (stamp ink read as letters) keeps the cleaned reading."""
+    a, b = " ".join(t for t, _ in cleaned), " ".join(t for t, _ in uncleaned)
+    if a == b or SEPARATOR.sub("", a) != SEPARATOR.sub("", b):
+        return cleaned
+    between = [0 < m.start() and b[m.start() - 1].isdigit() and m.end() < len(b) and b[m.end()].isdigit()
+               for m in SEPARATOR.finditer(b)]
+    return uncleaned if between and all(between) else cleaned  # "12." (a speck after it) is no separator
+
+
 def _cell_text(words: list[tuple[str, float]]) -> str:
     """The cell as read. Dust and stamp strokes come back as short low-confidence tokens ("h",
     ";", "tg") and are dropped; a longer token with digits read below MIN_NUMBER_CONF leaves the
@@ -206,17 +221,21 @@ def _cell_text(words: list[tuple[str, float]]) -> str:
     return " ".join(kept)
 
 
-def image_tables(gray, px_per_pt: float, deadline: float | None = None, scan_px_per_pt: float | None = None) -> list[PdfTable]:
-    """The ruled tables of one deskewed page image (grayscale PIL), in PDF points; `scan_px_per_pt`:
-    the resolution the page was scanned at, when known (a coarse scan's strokes are blurrier)."""
-    reach = max(TEXT_REACH_PT, SOURCE_REACH_PX / scan_px_per_pt) if scan_px_per_pt else TEXT_REACH_PT
+def _reach(scan_px_per_pt: float | None) -> float:
+    """How far (points) from a text stroke's core its grey edges are kept: a coarse scan's strokes
+    are blurrier (`scan_px_per_pt`: the resolution it was scanned at, when known)."""
+    return max(TEXT_REACH_PT, SOURCE_REACH_PX / scan_px_per_pt) if scan_px_per_pt else TEXT_REACH_PT
+
+
+def image_tables(gray, px_per_pt: float, deadline: float | None = None, reach: float = TEXT_REACH_PT) -> list[PdfTable]:
+    """The ruled tables of one deskewed page image (grayscale PIL), in PDF points; `reach`: see _reach."""
     import numpy as np
 
     from scrapers.ocr import OverBudget
 
     ink, horizontal, vertical = _masks(gray, px_per_pt)
     grids = _grids(horizontal, vertical, px_per_pt)
-    layouts, crops, index = [], [], []
+    layouts, crops, index, boxes = [], [], [], []
     for grid in grids:
         cells = _cells(grid, horizontal, vertical)
         layouts.append(cells)
@@ -229,7 +248,8 @@ def image_tables(gray, px_per_pt: float, deadline: float | None = None, scan_px_
                 text_ink = ink[y0:y1, x0:x1] & ~(horizontal[y0:y1, x0:x1] | vertical[y0:y1, x0:x1])
                 if x1 <= x0 or y1 <= y0 or int(np.count_nonzero(text_ink)) < MIN_CELL_INK:
                     continue
-                crops.append(_text_only(gray.crop((x0, y0, x1, y1)), px_per_pt, reach))
+                boxes.append((x0, y0, x1, y1))
+                crops.append(_text_only(gray.crop(boxes[-1]), px_per_pt, reach))
                 index.append((len(layouts) - 1, i, j))
     from scrapers.ocr import OCR_LANG
 
@@ -244,6 +264,11 @@ def image_tables(gray, px_per_pt: float, deadline: float | None = None, scan_px_
     for n, other in enumerate(second):
         if any(g in t for t, _ in other for g in IND_MISSING_GLYPHS):
             words[n] = other
+    if reach > TEXT_REACH_PT:  # a coarse scan: cleaning may have cut a thin comma off a number
+        numeric = [n for n, w in enumerate(words) if any(ch.isdigit() for t, _ in w for ch in t)]
+        uncleaned = _ocr_cells([gray.crop(boxes[n]) for n in numeric], dpi, OCR_LANG, deadline)
+        for n, other in zip(numeric, uncleaned):
+            words[n] = _separators_from(words[n], other)
     texts = {key: w for key, w in zip(index, words)}
     tables = []
     for g, (grid, cells) in enumerate(zip(grids, layouts)):
@@ -266,12 +291,13 @@ def read_scan(pdfium_page):
 
     deadline = page_deadline()
     image, px_per_pt, skew = render_page(pdfium_page)
-    words, confidence = ocr_image_scored(image, px_per_pt, deadline)
+    reach = _reach(scan_scale(pdfium_page))
+    words, confidence = ocr_image_scored(_page_text(image, px_per_pt, reach), px_per_pt, deadline)
     if words and (confidence < UPRIGHT_CONF or _sideways(words)):
         turn = quarter_turn(image, round(px_per_pt * 72), time_left(deadline))
         if turn:
             turned, fine = deskew(image.rotate(turn, expand=True))
-            turned_words, turned_confidence = ocr_image_scored(turned, px_per_pt, deadline)
+            turned_words, turned_confidence = ocr_image_scored(_page_text(turned, px_per_pt, reach), px_per_pt, deadline)
             if turned_confidence > confidence:
                 image, words, confidence, skew = turned, turned_words, turned_confidence, turn + fine
     if words and (confidence < MIN_PAGE_CONF or (len(words) < MIN_PAGE_WORDS and _marked(image) > MIN_MARKED)):
@@ -279,7 +305,14 @@ def read_scan(pdfium_page):
                           f"OCR confidence {confidence:.0f} of 100)")
     words = _second_reading(image, words, px_per_pt, deadline)
     size = (image.width / px_per_pt, image.height / px_per_pt)
-    return words, image_tables(image, px_per_pt, deadline, scan_scale(pdfium_page)), skew, size
+    return words, image_tables(image, px_per_pt, deadline, reach), skew, size
+
+
+def _page_text(gray, px_per_pt: float, reach: float):
+    """The page as its words are read: a coarse scan (150 dpi) is cleaned like a cell, with a
+    lighter core, since its JPEG haze and specks come back as stray ":" and "'" glued to words
+    and cut a header line in two; a finer scan is read as rendered (its specks are filtered)."""
+    return _text_only(gray, px_per_pt, reach, PAGE_CORE) if reach > TEXT_REACH_PT else gray
 
 
 def _sideways(words: list) -> bool:

@@ -23,6 +23,7 @@ OCR_TIMEOUT_S = 120     # per page, all its Tesseract runs together; a stuck Tes
 # unattended run. JANJI_OCR_PAGE_S sets another limit (a slow machine, or a run that must be quick)
 MAX_OCR_PIXELS = 40_000_000  # a page rendered larger than this (A4 at 300 dpi is 8.7 million) is
 # rendered at a lower resolution: a 200-inch "page" must not need gigabytes of memory
+BAND_SLACK_PT = 0.5     # a lone word's box encloses a line's band with this much to spare
 MAX_SKEW_DEGREES = 5.0
 RULING_GLYPHS = "|[]_—-=!"  # larger rotations are not "slightly rotated scans"; leave them alone
 
@@ -131,7 +132,18 @@ def _tsv_words(tsv: str, px_per_pt: float) -> list[PdfWord]:
         top, bottom = statistics.median(w.top for w in members), statistics.median(w.bottom for w in members)
         for w in members:
             w.top, w.bottom = top, bottom
+    _join_lone_words([m for m in lines.values() if len(m) == 1], [m[0] for m in lines.values() if len(m) > 1])
     return words
+
+
+def _join_lone_words(lone: list[list[PdfWord]], lines: list[PdfWord]) -> None:
+    """A word Tesseract read as a line of its own (a header cell set apart, "Target") whose box,
+    stretched by a speck, encloses another line's band is on that line: it takes that band."""
+    for (word,) in lone:
+        inside = [line for line in lines if word.top - BAND_SLACK_PT <= line.top and line.bottom <= word.bottom + BAND_SLACK_PT]
+        if inside:
+            band = min(inside, key=lambda line: abs((line.top + line.bottom) - (word.top + word.bottom)))
+            word.top, word.bottom = band.top, band.bottom
 
 
 def scan_scale(pdfium_page) -> float | None:

@@ -1,5 +1,7 @@
-"""Tables read from scanned images (scrapers/image_tables.py): what a cell's OCR words become,
-and that a scan without ruling lines gets no invented table (its rows come from word positions)."""
+"""Tables read from scanned images (scrapers/image_tables.py): what a cell's OCR words become
+(separators taken from the uncleaned crop where cleaning cut them), that a scan without ruling
+lines gets no invented table (its rows come from word positions), and that a lone header word
+stretched by a speck stays on its line (scrapers/ocr.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -8,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from scrapers.image_tables import _cell_text
+from models.pdf_layout import PdfWord
+from scrapers.image_tables import _cell_text, _separators_from
+from scrapers.ocr import _join_lone_words
 from scrapers.pdf import read_pdf
 
 _spec = importlib.util.spec_from_file_location("make_pk_fixtures", Path(__file__).parent / "pk" / "make_pk_fixtures.py")
@@ -40,3 +44,24 @@ def test_unruled_scan_has_no_image_table(tmp_path):
     layout = read_pdf(raw).layout
     assert [p.method for p in layout] == ["ocr", "ocr"]
     assert [p.tables for p in layout] == [[], []]
+
+
+@pytest.mark.parametrize("cleaned, uncleaned, text", [
+    ([("715", 79.0)], [("7,15", 67.0)], "7,15"),          # a comma's tail cut by cleaning (150 dpi)
+    ([("8.5", 89.0)], [("8,5", 96.0)], "8,5"),
+    ([("12", 95.0)], [("12.", 60.0)], "12"),              # a speck after a number is no separator
+    ([("72,40", 96.0)], [("72,40", 96.0)], "72,40"),
+    ([("25", 96.0)], [("25", 90.0), ("ta", 40.0)], "25"),  # stamp ink read as letters: the cleaned reading
+    ([("Rp", 93.0), ("500.000.000,00", 90.0)], [("Rp", 93.0), ("500.000.000,00", 91.0)], "Rp 500.000.000,00"),
+])
+def test_separators_from_the_uncleaned_crop(cleaned, uncleaned, text):
+    assert _cell_text(_separators_from(cleaned, uncleaned)) == text
+
+
+def test_a_lone_word_stretched_by_a_speck_joins_the_line_it_encloses():
+    header = [PdfWord("Sasaran", 93, 106.6, 125, 113.5), PdfWord("Satuan", 414, 106.6, 440, 113.5)]
+    target = PdfWord("Target", 487, 102.5, 510, 115.9)   # a speck above it: its box is taller
+    apart = PdfWord("Jumlah", 90, 300.0, 120, 307.0)     # a line of its own: left alone
+    _join_lone_words([[target], [apart]], [header[0]])
+    assert (target.top, target.bottom) == (106.6, 113.5)
+    assert (apart.top, apart.bottom) == (300.0, 307.0)
