@@ -198,3 +198,14 @@ def test_chapter_headings_not_the_daftar_isi_nor_the_sistematika():
 def test_cover(text, expected):
     cover = read_cover(Document(raw=b"", text=text, kind="pdf"))
     assert (None if cover is None else (cover.year, cover.opd, cover.region)) == expected
+
+
+def test_a_speck_in_a_blank_sasaran_cell_keeps_the_sasaran_above():
+    from extract.lkjip.rows import achievements
+    from extract.pk.tables import TableRows
+
+    columns = ["no", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian"]
+    table = TableRows("achievements", columns, [(9, ["1", "Meningkatnya layanan", "Indeks A", "%", "90", "92,5", "102,78"]),
+                                                (9, ["2", ".", "Indeks B", "%", "70", "66,5", "95,00"])])
+    skipped: list[str] = []
+    assert [a.sasaran for a in achievements([table], skipped)] == ["Meningkatnya layanan"] * 2 and skipped == []

@@ -2,6 +2,8 @@
 as printed in the report's skipped rows, never filled in."""
 from __future__ import annotations
 
+import re
+
 from extract.lkjip.direction import direction
 from extract.lkjip.rules import rules
 from extract.lkjip.values import is_null, read_amount, read_value
@@ -32,6 +34,8 @@ def achievements(tables: list[TableRows], skipped: list[str]) -> list[Achievemen
         cols = table.columns
         for page, row in table.rows:
             printed_sasaran = _cell(row, cols, "sasaran")
+            if printed_sasaran and not re.search(r"[^\W\d_]", printed_sasaran):
+                printed_sasaran = None  # a speck OCR read as "." in a blank cell
             if printed_sasaran and not _is_header_repeat(table, printed_sasaran, "sasaran"):
                 sasaran = printed_sasaran  # blank and merged cells carry the sasaran above, across pages too
             indikator = _cell(row, cols, "indikator")
