@@ -47,6 +47,7 @@ SEPARATOR = re.compile(r"[.,]")
 UPRIGHT_CONF = 60.0       # a page read with a lower mean confidence (upright scans: 80-96) may be sideways ...
 SIDEWAYS_SHARE = 0.5      # ... as is one where more than this share of the words is taller than wide
 MIN_PAGE_CONF = 30.0      # lower still (after turning), the page is noise: blurred, faint or damaged ...
+MIN_TABLE_CONF = 0.6      # a ruled table read with a lower mean cell confidence (sharp scans: 0.93-0.96) is noise
 MIN_PAGE_WORDS = 5        # ... as is a page with marks all over (MIN_MARKED) of which fewer words are read
 MIN_MARKED = 0.01
 MARK_GREY = 200
@@ -305,7 +306,12 @@ def read_scan(pdfium_page):
                           f"OCR confidence {confidence:.0f} of 100)")
     words = _second_reading(image, words, px_per_pt, deadline)
     size = (image.width / px_per_pt, image.height / px_per_pt)
-    return words, image_tables(image, px_per_pt, deadline, reach), skew, size
+    tables = image_tables(image, px_per_pt, deadline, reach)
+    unsure = [t.confidence for t in tables if t.confidence is not None and t.confidence < MIN_TABLE_CONF]
+    if unsure:  # its cells are guesswork: the page is one error line, not rows of noise
+        raise SourceError(f"a table on the scanned image reads with OCR confidence {min(unsure):.2f} "
+                          "(blurred, faint or damaged): its rows are not stored")
+    return words, tables, skew, size
 
 
 def _page_text(gray, px_per_pt: float, reach: float):
