@@ -296,8 +296,9 @@ def read_scan(pdfium_page):
     words, confidence = ocr_image_scored(_page_text(image, px_per_pt, reach), px_per_pt, deadline)
     if words and (confidence < UPRIGHT_CONF or _sideways(words)):
         turn = quarter_turn(image, round(px_per_pt * 72), time_left(deadline))
-        if turn:
-            turned, fine = deskew(image.rotate(turn, expand=True))
+        as_fed = image
+        for turn in (90, 270) if turn is None else (turn,) if turn else ():  # no `osd` data: try both
+            turned, fine = deskew(as_fed.rotate(turn, expand=True))
             turned_words, turned_confidence = ocr_image_scored(_page_text(turned, px_per_pt, reach), px_per_pt, deadline)
             if turned_confidence > confidence:
                 image, words, confidence, skew = turned, turned_words, turned_confidence, turn + fine

@@ -8,7 +8,8 @@ the page). A quadrilateral that is already a rectangle, only turned a little, is
 deskew step (scrapers/ocr.py).
 
 A page turned 90° reads as low-confidence noise; only then Tesseract's orientation detection
-(`--psm 0`, the `osd` data) is asked which way is up, so upright pages cost nothing more.
+(`--psm 0`, the `osd` data) is asked which way is up, so upright pages cost nothing more. Where
+the `osd` data is not installed, both quarter turns are read and the more confident one kept.
 """
 from __future__ import annotations
 
@@ -126,9 +127,9 @@ ROTATE = re.compile(r"Rotate:\s*(\d+)")
 CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
 
 
-def quarter_turn(gray, dpi: int, timeout: float) -> int:
+def quarter_turn(gray, dpi: int, timeout: float) -> int | None:
     """Degrees (counter-clockwise, as PIL rotates) that turn a sideways page upright; 0 when it is
-    upright, when Tesseract is unsure, or when its `osd` data is not installed."""
+    upright or Tesseract is unsure; None when orientation detection cannot run (no `osd` data)."""
     import io
 
     buf = io.BytesIO()
@@ -141,6 +142,8 @@ def quarter_turn(gray, dpi: int, timeout: float) -> int:
         return 0
     out = proc.stdout.decode("utf-8", "replace")
     rotate, confidence = ROTATE.search(out), CONFIDENCE.search(out)
-    if proc.returncode != 0 or not rotate or not confidence or float(confidence.group(1)) < OSD_MIN_CONF:
+    if proc.returncode != 0 and not rotate:
+        return None
+    if not rotate or not confidence or float(confidence.group(1)) < OSD_MIN_CONF:
         return 0
     return -int(rotate.group(1)) % 360  # Tesseract says how far to turn clockwise

@@ -135,3 +135,27 @@ def test_blurred_page_through_the_cli(run, db_path, tmp_path, digital):
     assert [r["error"] for r in db["ingest_errors"].rows] == [lines[0].removeprefix("error: ")]
     rows = list(db.query("select first_party_name, first_page, last_page from agreements"))
     assert rows == [{"first_party_name": CASE["expected"]["first_party"]["name"], "first_page": 1, "last_page": 1}]
+
+
+def _tessdata_without_osd(tmp_path: Path) -> Path:
+    """A Tesseract data folder with the languages and configs but no `osd` data, as a minimal
+    install has it."""
+    import subprocess
+
+    listing = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=True).stdout
+    source = Path(re.search(r'"([^"]+)"', listing).group(1))
+    target = tmp_path / "tessdata"
+    target.mkdir()
+    for name in ("ind.traineddata", "eng.traineddata", "configs", "tessconfigs"):
+        if (source / name).exists():
+            (target / name).symlink_to(source / name)
+    return target
+
+
+@needs_tesseract
+def test_sideways_page_is_turned_without_orientation_data(digital, digital_tables, tmp_path, monkeypatch):
+    """No `osd` data: both quarter turns are read and the more confident kept."""
+    monkeypatch.setenv("TESSDATA_PREFIX", str(_tessdata_without_osd(tmp_path)))
+    page = read_pdf(fixtures.scanned_copy(digital, quarter_turn={2}, seed=21)).layout[1]
+    assert page.skew_degrees == pytest.approx(270, abs=3)
+    assert [t.rows for t in page.tables] == digital_tables
