@@ -3,6 +3,9 @@
 pypdfium2 (shipped with pdfplumber) opens the file first: it is fast, names the failure
 precisely (password, damaged data) and tells which pages have a text layer. Pages with text are
 read by pdfplumber (words + tables); pages without one are rendered and OCR'd (scrapers/ocr.py).
+A file cut off before its end is read as far as its pages arrived whole (scrapers/pdf_repair.py);
+a page that cannot be read (lost, damaged, blurred, over its OCR time) is one error line on that
+page, and the other pages are kept.
 """
 from __future__ import annotations
 
