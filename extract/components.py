@@ -12,7 +12,8 @@ from models import Mention, Opd
 
 from extract.dates import find_dates
 from extract.furniture import FurnitureMask
-from extract.officials import add_name_mentions, find_titles, officials_from_titles
+from extract.official_records import add_name_mentions, officials_from_titles
+from extract.officials import find_titles
 from extract.opds import find_opds, group_opds, local_abbreviations, more_specific
 from extract.persons import find_persons
 from extract.quotes import attribute, find_quote_spans
