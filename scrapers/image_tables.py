@@ -300,7 +300,7 @@ def read_scan(pdfium_page):
         for turn in (90, 270) if turn is None else (turn,) if turn else ():  # no `osd` data: try both
             turned, fine = deskew(as_fed.rotate(turn, expand=True))
             turned_words, turned_confidence = ocr_image_scored(_page_text(turned, px_per_pt, reach), px_per_pt, deadline)
-            if turned_confidence > confidence:
+            if turned_confidence > confidence and len(turned_words) >= MIN_PAGE_WORDS:
                 image, words, confidence, skew = turned, turned_words, turned_confidence, turn + fine
     if words and (confidence < MIN_PAGE_CONF or (len(words) < MIN_PAGE_WORDS and _marked(image) > MIN_MARKED)):
         raise SourceError(f"the scanned image is too blurred or faint to read ({len(words)} words, "

@@ -109,7 +109,7 @@ def _run_tesseract(png: bytes, dpi: int = OCR_DPI, deadline: float | None = None
 def mean_confidence(tsv: str) -> float:
     """Tesseract's mean word confidence (0-100) over a page's TSV; 0 when it read no word."""
     confs = [float(cols[10]) for cols in (line.split("\t") for line in tsv.splitlines()[1:])
-             if len(cols) >= 12 and cols[0] == "5" and cols[11].strip()]
+             if len(cols) >= 12 and cols[0] == "5" and cols[11].strip(RULING_GLYPHS + " ")]  # the words kept
     return sum(confs) / len(confs) if confs else 0.0
 
 
