@@ -339,7 +339,10 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         if party:
             end = party.end()
         after = _patterns_after_title()["before_name"].match(text, end)
-        name = parse_name(text, after.end()) if "\n" not in after.group() else None
+        held = _acting_before_agency().match(text, after.end()) if after.group().strip() else None
+        if held and not acting:  # "jabatan Asisten I diduduki oleh Plt Sufriannor": the holder acts
+            acting = acting_forms[re.sub(r"\s+", " ", held.group("acting").lower())]
+        name = parse_name(text, held.end() if held else after.end()) if "\n" not in after.group() else None
         if name and level and region is None:
             # "Wali Kota Sungai Harapan, Dr. H. Budi Santoso": a region missing from the gazetteer
             # reads like a name; a second name after the comma says which is which

@@ -536,3 +536,13 @@ def test_named_service_units_are_agencies(extractor):
             "ke UPT Peralatan dan Laboratorium Dinas PUPR, Senin (3/6/2024).")
     names = {o["name"] for o in run(extractor, text)["opds"]}
     assert {"Puskesmas Yalengga", "UPT Peralatan dan Laboratorium", "Dinas Pekerjaan Umum dan Penataan Ruang"} <= names
+
+
+def test_a_post_held_by_someone_and_a_name_that_took_office_as(extractor):
+    text = ("Plt Kepala SKPD\nBALANGAN – Bupati Balangan Abdul Hadi menempatkan pejabat, Senin (3/6/2024). "
+            "Kemudian, jabatan Assisten I (satu) diduduki oleh Plt Sufrian, Assisten II dijabat oleh Plt Abiji. "
+            "Ia berharap Samsuri yang sudah dilantik menjabat sebagai Kepala Dinas Lingkungan Hidup bisa bekerja.")
+    found = people(run(extractor, text))
+    assert (found["Sufrian"]["acting"], found["Sufrian"]["position"]) == ("Plt.", "Asisten Pemerintahan dan Kesejahteraan Rakyat")
+    assert (found["Abiji"]["acting"], found["Abiji"]["position"]) == ("Plt.", "Asisten Perekonomian dan Pembangunan")
+    assert found["Samsuri"]["position"] == "Kepala Dinas Lingkungan Hidup"
