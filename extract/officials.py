@@ -173,7 +173,12 @@ def _unit_name(text: str, pos: int) -> tuple[str | None, int]:
     honorific = alternation([p.rstrip(".") for p in load_rules().prefixes])
     m = re.match(rf"\s+((?:[A-Z][\w.]*|dan)(?:\s+(?:[A-Z][\w.]*|dan)){{0,5}}?)\s*(?=,|\s+(?:{honorific})\.?\s)",
                  text[pos:pos + 120])
-    return (m.group(1), pos + m.end(1)) if m else (None, pos)
+    if m:
+        return m.group(1), pos + m.end(1)
+    # "Kepala Seksi Operasional Pemadam Kebakaran (Damkar) Remaja Ginting": the unit's short form ends it
+    m = re.match(r"\s+((?:[A-Z][\w.]*|dan)(?:\s+(?:[A-Z][\w.]*|dan)){0,5}?)\s*\([A-Z][A-Za-z]{1,10}\)(?=\s+[A-Z])",
+                 text[pos:pos + 120])
+    return (m.group(1), pos + m.end()) if m else (None, pos)
 
 
 @cache

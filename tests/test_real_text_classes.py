@@ -546,3 +546,9 @@ def test_a_post_held_by_someone_and_a_name_that_took_office_as(extractor):
     assert (found["Sufrian"]["acting"], found["Sufrian"]["position"]) == ("Plt.", "Asisten Pemerintahan dan Kesejahteraan Rakyat")
     assert (found["Abiji"]["acting"], found["Abiji"]["position"]) == ("Plt.", "Asisten Perekonomian dan Pembangunan")
     assert found["Samsuri"]["position"] == "Kepala Dinas Lingkungan Hidup"
+
+
+def test_a_unit_closed_by_its_short_form_in_brackets(extractor):
+    found = people(run(extractor, "Kebakaran\nKepala Seksi Operasional Pemadam Kebakaran (Damkar) Remaja Ginting "
+                                  "mengatakan, tiga unit rumah terbakar."))
+    assert found["Remaja Ginting"]["position"] == "Kepala Seksi Operasional Pemadam Kebakaran"
