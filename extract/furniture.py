@@ -13,7 +13,9 @@ from models.vocab import furniture
 
 @cache
 def _inline_caption() -> re.Pattern:
-    return re.compile(rf"\((?:{alternation(phrases('caption_intro'))})[^()\n]{{0,120}}\)", re.I)
+    # "(Foto: Dok. Prokopim)", and a credit closing a caption line: "…usai retreat-Foto : Kominfo Kota X-"
+    intro = alternation(phrases("caption_intro"))
+    return re.compile(rf"\((?:{intro})[^()\n]{{0,120}}\)|(?<=[\w.)])\s?[-–—]\s?(?:{intro})\s?:[^\n]{{0,80}}$", re.I | re.M)
 
 
 HEADLINE_MAX = 200

@@ -204,7 +204,9 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
     for m in abbrev.finditer(text):
         if m.group() in local:
             continue
-        hits.append(OpdHit(load_rules().opd_abbrevs[m.group()], m.group(), m.start(), m.end()))
+        # "Dinas Dikpora" where the text defined "Dikpora" itself: the text's own agency
+        defined = next((local[w] for w in m.group().split() if w in local), None)
+        hits.append(OpdHit(defined or load_rules().opd_abbrevs[m.group()], m.group(), m.start(), m.end()))
     for m in heads.finditer(text):
         hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
                            m.start(), m.end()))

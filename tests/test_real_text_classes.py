@@ -552,3 +552,14 @@ def test_a_unit_closed_by_its_short_form_in_brackets(extractor):
     found = people(run(extractor, "Kebakaran\nKepala Seksi Operasional Pemadam Kebakaran (Damkar) Remaja Ginting "
                                   "mengatakan, tiga unit rumah terbakar."))
     assert found["Remaja Ginting"]["position"] == "Kepala Seksi Operasional Pemadam Kebakaran"
+
+
+def test_a_text_defined_abbreviation_inside_a_listed_form_and_a_credit_after_a_caption(extractor):
+    text = ("Sekolah Rusak\nDinas Pendidikan, Kepemudaan dan Olahraga (Dikpora) Kabupaten Magetan menerima bantuan. "
+            "Kepala Dinas Dikpora Magetan Suwata hadir.\n"
+            "Wali Kota Mojokerto Ning Ita, saat penutupan retreat-Foto : Kominfo Kota Mojokerto-\n"
+            "Warga Mapia meminta DPMK melihat kembali data kepala kampung di tiap distrik.")
+    names = {o["name"] for o in run(extractor, text)["opds"]}
+    assert "Dinas Pendidikan, Kepemudaan dan Olahraga" in names and "Dinas Pendidikan, Pemuda dan Olahraga" not in names
+    assert "Dinas Komunikasi dan Informatika" not in names  # a photo credit names no agency of the story
+    assert "Dinas Pemberdayaan Masyarakat dan Kampung" in names  # kampung and distrik settle DPMK
