@@ -17,7 +17,7 @@ from extract.officials import find_titles
 from extract.opds import find_opds, group_opds, local_abbreviations, more_specific
 from extract.persons import find_persons
 from extract.quotes import attribute, find_quote_spans
-from extract.regions import dateline_region, explicit_regions
+from extract.regions import dateline_region, explicit_regions, main_region
 from extract.rules import load_rules
 from extract.tenure import add_tenure_events
 from extract.speakers import commitments_for, quotes_of, resolve_quotes
@@ -56,7 +56,7 @@ def make_context(nlp, name):
         """Furniture mask and the document's own region (the most frequent explicit one)."""
         doc._.skip = FurnitureMask(doc.text)
         regions = explicit_regions(doc.text, doc._.skip)
-        doc._.region = regions.most_common(1)[0][0] if regions else None
+        doc._.region = main_region(regions)
         doc._.dateline_region = dateline_region(doc.text)
         return doc
     return guarded(context)

@@ -129,3 +129,16 @@ def _provinces() -> dict[str, str]:
 
 def province_of(region: str) -> str:
     return region if region.startswith(KIND_PREFIX["provinsi"]) else _provinces().get(region, region)
+
+
+def main_region(counts) -> str | None:
+    """The region a text is about: the most named; a province named no more often than a kota or
+    kabupaten inside it is only that place's address ("Bupati Jayawijaya, Provinsi Papua")."""
+    if not counts:
+        return None
+    def weight(item):
+        region, n = item
+        inside = region.startswith(KIND_PREFIX["provinsi"]) and any(
+            province_of(r) == region and c >= n for r, c in counts.items() if r != region)
+        return (n, not inside, not region.startswith(KIND_PREFIX["provinsi"]))
+    return max(counts.items(), key=weight)[0]

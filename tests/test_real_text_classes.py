@@ -563,3 +563,12 @@ def test_a_text_defined_abbreviation_inside_a_listed_form_and_a_credit_after_a_c
     assert "Dinas Pendidikan, Kepemudaan dan Olahraga" in names and "Dinas Pendidikan, Pemuda dan Olahraga" not in names
     assert "Dinas Komunikasi dan Informatika" not in names  # a photo credit names no agency of the story
     assert "Dinas Pemberdayaan Masyarakat dan Kampung" in names  # kampung and distrik settle DPMK
+
+
+def test_a_province_named_as_a_kabupaten_s_address_is_not_the_text_s_region(extractor):
+    text = ("Puskesmas Rawat Inap\nWamena (ANTARA) - Bupati Jayawijaya, Provinsi Papua Jhon Banua meresmikan "
+            "Puskesmas Yalengga di Distrik Yalengga, Kabupaten Jayawijaya, Selasa (3/6/2024).")
+    opds = {o["name"]: o["region"] for o in run(extractor, text)["opds"]}
+    assert opds["Puskesmas Yalengga"] == "Kabupaten Jayawijaya"
+    from extract.regions import main_region
+    assert main_region({"Provinsi Papua": 3, "Kabupaten Jayawijaya": 1}) == "Provinsi Papua"  # named most: the province
