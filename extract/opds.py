@@ -17,8 +17,9 @@ def _rsud() -> re.Pattern:
     """"RSUD dr. Soedarso": a hospital named after a person keeps the honorific."""
     honorific = alternation([p for p in load_rules().prefixes if p.endswith(".")])
     # "Rumah Sakit Umum Daerah (RSUD) Ratu Aji Putri Botung", "RSUD RSUD Dradjat" (a typing slip), "RSUD dr Dradjat"
-    return re.compile(rf"\b(?:RSUD|Rumah Sakit Umum Daerah)(?:\s*\(RSUD\))?(?:\s+RSUD)?\s+"
-                      rf"(?P<name>(?:(?:{honorific})|dr(?=\s))?\s*(?:(?:[A-Z]\.|[A-Z][\w']*)\s?){{1,4}})")
+    # within one line: a headline's "RSUD" does not take the next line's first word as its name
+    return re.compile(rf"\b(?:RSUD|Rumah Sakit Umum Daerah)(?:[ \t]*\(RSUD\))?(?:[ \t]+RSUD)?[ \t]+"
+                      rf"(?P<name>(?:(?:{honorific})|dr(?=[ \t]))?[ \t]*(?:(?:[A-Z]\.|[A-Z][\w']*)[ \t]?){{1,4}})")
 
 
 @cache
@@ -262,6 +263,13 @@ def more_specific(names: set[str]) -> dict[str, str]:
         fuller = [n for n in names if n != name and bare(n) == name]
         if len(fuller) == 1:
             mapping[name] = fuller[0]
+    for name in names:  # "RSUD RAPB" is "RSUD Ratu Aji Putri Botung": an acronym of the other's name
+        head, _, last = name.rpartition(" ")
+        if head and last.isupper() and len(last) >= 3 and name not in mapping:
+            spelled = [n for n in names if n.startswith(head + " ") and n != name
+                       and "".join(w[0] for w in n[len(head) + 1:].split()).upper() == last]
+            if len(spelled) == 1:
+                mapping[name] = spelled[0]
     for name in names:
         longer = {mapping.get(n, n) for n in names if n != name and n.lower().startswith(name.lower())}
         if len(longer) == 1 and name not in mapping:

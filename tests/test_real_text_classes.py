@@ -572,3 +572,10 @@ def test_a_province_named_as_a_kabupaten_s_address_is_not_the_text_s_region(extr
     assert opds["Puskesmas Yalengga"] == "Kabupaten Jayawijaya"
     from extract.regions import main_region
     assert main_region({"Provinsi Papua": 3, "Kabupaten Jayawijaya": 1}) == "Provinsi Papua"  # named most: the province
+
+
+def test_a_hospital_named_by_its_acronym_and_satpol_as_typed(extractor):
+    text = ("Apel RSUD\nApel di Rumah Sakit Umum Daerah (RSUD) Ratu Aji Putri Botung (RAPB) Penajam, Senin (3/6/2024). "
+            "Hadir Direktur RSUD RAPB. Pengamanan dari SatPol PP Asahan.")
+    names = {o["name"] for o in run(extractor, text)["opds"]}
+    assert names == {"Rumah Sakit Umum Daerah Ratu Aji Putri Botung", "Satuan Polisi Pamong Praja"}
