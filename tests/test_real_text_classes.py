@@ -579,3 +579,10 @@ def test_a_hospital_named_by_its_acronym_and_satpol_as_typed(extractor):
             "Hadir Direktur RSUD RAPB. Pengamanan dari SatPol PP Asahan.")
     names = {o["name"] for o in run(extractor, text)["opds"]}
     assert names == {"Rumah Sakit Umum Daerah Ratu Aji Putri Botung", "Satuan Polisi Pamong Praja"}
+
+
+def test_a_puskesmas_head_belongs_to_the_puskesmas_named(extractor):
+    found = people(run(extractor, "Imunisasi\nKepala Puskesmas Ngamprah, Budi Santoso, mengatakan itu."))
+    assert (found["Budi Santoso"]["position"], found["Budi Santoso"]["opd"]) == ("Kepala Puskesmas", "Puskesmas Ngamprah")
+    bare = run(extractor, "Stunting\nCamat, Kapus (Kepala Puskesmas) dan kader kesehatan fokus bergerak bersama.")
+    assert not bare["opds"]  # a puskesmas head with no puskesmas named names no agency
