@@ -66,7 +66,8 @@ def local_abbreviations(text: str) -> dict[str, str]:
         full = re.split(rf"\s+dan\s+(?=(?:{heads})\s)", full)[-1]
         # "Dinas Satuan Polisi …", "Kantor Dinas Pemadam Kebakaran …": the agency starts at the second head word
         full = re.sub(rf"^(?:{alternation(phrases('unlisted_unit') + phrases('agency_building'))})\s+(?=(?:{heads})\s)", "", full)
-        found[(m.group("abbr") or m.group("slashed")).strip()] = names.get(full.lower(), full)
+        # a listed name or a listed variant of one ("Badan Kepegawaian Nasional" for BKN) is the canonical agency
+        found[(m.group("abbr") or m.group("slashed")).strip()] = names.get(full.lower()) or load_rules().opd_abbrevs.get(full, full)
     return found
 
 
@@ -155,6 +156,16 @@ def _unlisted(text: str, at: int, implied: str, ongoing_ok: bool = False) -> Opd
 
 
 @cache
+def _in_document_name() -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{alternation(phrases('title_in_document_name'))})\s+$", re.I)
+
+
+@cache
+def _vertical_office() -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{alternation(phrases('vertical_office'))})\s+$", re.I)
+
+
+@cache
 def _named_unit() -> re.Pattern:
     """A service unit with its own name (phrases.csv named_unit): the name's capitalised words, up
     to where the sentence goes on, a comma or the agency it belongs to."""
@@ -209,6 +220,8 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
         defined = next((local[w] for w in m.group().split() if w in local), None)
         hits.append(OpdHit(defined or load_rules().opd_abbrevs[m.group()], m.group(), m.start(), m.end()))
     for m in heads.finditer(text):
+        if _in_document_name().search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Peraturan Menpan-RB Nomor 6": a regulation's name, not the ministry at work
         hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
                            m.start(), m.end()))
     unit, not_agency = _unlisted_patterns()
@@ -240,6 +253,8 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
         name = re.sub(r"^dr\s+", "dr. ", m.group("name").strip())  # one spelling of the honorific, one hospital
         hits.append(OpdHit(f"Rumah Sakit Umum Daerah {name}", None, m.start(), m.start() + len(m.group().rstrip())))
     not_opd = load_rules().not_opd
+    # "Kanwil Kementerian Agama": the ministry's regional office, a vertical agency, not an OPD
+    hits = [h for h in hits if not _vertical_office().search(text, max(0, h.start - 20), h.start)]
     hits = [h for h in hits if not skip(h.start) and h.canonical.lower() not in not_opd
             and (h.abbreviation or "").lower() not in not_opd]
     # keep the longest hit where hits overlap ("Dinas Pendidikan dan Kebudayaan" over "Dinas Pendidikan")

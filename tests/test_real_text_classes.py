@@ -586,3 +586,10 @@ def test_a_puskesmas_head_belongs_to_the_puskesmas_named(extractor):
     assert (found["Budi Santoso"]["position"], found["Budi Santoso"]["opd"]) == ("Kepala Puskesmas", "Puskesmas Ngamprah")
     bare = run(extractor, "Stunting\nCamat, Kapus (Kepala Puskesmas) dan kader kesehatan fokus bergerak bersama.")
     assert not bare["opds"]  # a puskesmas head with no puskesmas named names no agency
+
+
+def test_vertical_offices_regulation_names_and_a_misnamed_national_body(extractor):
+    text = ("Rapat Lintas Sektor\nKoordinasi dengan Dinas Pendidikan, Kanwil Kementerian Agama dan rumah sakit. "
+            "Sesuai Peraturan Menpan-RB Nomor 6 tahun 2022. Surat edaran Badan Kepegawaian Nasional (BKN) berlaku.")
+    opds = {o["name"]: o["region"] for o in run(extractor, text)["opds"]}
+    assert set(opds) == {"Dinas Pendidikan", "Badan Kepegawaian Negara"} and opds["Badan Kepegawaian Negara"] is None
