@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.rules import alternation, load_rules, phrase_pattern, phrases
+from extract.rules import alternation, load_rules, phrase_before, phrase_pattern, phrases
 from models.vocab import months
 
 KIND_ORDER = ("target", "instruction", "pledge")
@@ -68,14 +68,9 @@ AMOUNT = re.compile(r"\d+(?:[.,]\d+)*(?!\d)(?<!\b(?:19|20)\d\d)|\b(?:19|20)\d\d(
 def _affirmed(pattern: re.Pattern, sentence: str, kind: str) -> re.Match | None:
     """The first cue of a kind that is not denied ("tidak bisa diselesaikan" sets no target)."""
     for m in pattern.finditer(sentence):
-        if kind not in KIND_ORDER or not _denial().search(sentence, max(0, m.start() - 20), m.start()):
+        if kind not in KIND_ORDER or not phrase_before("cue_negated").search(sentence, max(0, m.start() - 20), m.start()):
             return m
     return None
-
-
-@cache
-def _denial() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('cue_negated'))})\s+$", re.I)
 
 
 @cache
@@ -122,7 +117,7 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     first_cue = min([m.start() for k, m in hits.items() if k in COMMITTING] + ([directive.start()] if directive else []),
                     default=len(sentence))
     past = _past().search(sentence, 0, first_cue)  # "pada 2024 lalu PAD ditargetkan …": told as past
-    if past and _contrast().search(sentence, past.end(), first_cue):
+    if past and phrase_pattern("contrast_joiner").search(sentence, past.end(), first_cue):
         past = None  # "tahun lalu banyak capaian, tapi harus ada koreksi": the order is now
     strong = next((k for k in KIND_ORDER if k in found), None)
     if strong == "instruction" and "regulation" in found and \
@@ -173,11 +168,6 @@ def _obliged(sentence: str, must: re.Match, pledge: re.Match) -> bool:
         return False
     around = sentence[max(0, must.start() - 12):must.end() + 8]
     return not phrase_pattern("first_person").search(around)
-
-
-@cache
-def _contrast() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(phrases('contrast_joiner'))})(?![\w-])", re.I)
 
 
 @cache

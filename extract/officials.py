@@ -9,7 +9,7 @@ from functools import cache
 from extract.names import ParsedName, parse_name
 from extract.opds import opd_at
 from extract.regions import KIND_PREFIX, region_at, skip_areas
-from extract.rules import PositionForm, alternation, load_rules, phrases
+from extract.rules import PositionForm, alternation, load_rules, phrase_before, phrases
 from models import vocab
 
 
@@ -150,21 +150,12 @@ def _affiliation() -> re.Pattern:
                       re.I)
 
 
-@cache
-def _place_words() -> re.Pattern:
-    return re.compile(rf"(?<![\w])(?:{alternation(phrases('title_as_place'))})\s+$", re.I)
-
-
-@cache
-def _document_words() -> re.Pattern:
-    return re.compile(rf"(?<![\w])(?:{alternation(phrases('title_in_document_name'))})\s+$", re.I)
-
-
 def _names_a_place(text: str, start: int) -> bool:
     """"Kantor Bupati", "Rumah Dinas Gubernur": the title names a building, not a person;
     "Peraturan Menteri PANRB", "Keputusan Bupati": a document."""
     window = max(0, start - 30)
-    return bool(_place_words().search(text, window, start) or _document_words().search(text, window, start))
+    return bool(phrase_before("title_as_place").search(text, window, start)
+                or phrase_before("title_in_document_name").search(text, window, start))
 
 
 def _unit_name(text: str, pos: int) -> tuple[str | None, int]:

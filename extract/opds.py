@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.regions import province_of, region_at
-from extract.rules import alternation, load_rules, phrases
+from extract.rules import alternation, load_rules, phrase_before, phrases
 from models import vocab
 from models import Mention, Opd
 
@@ -156,16 +156,6 @@ def _unlisted(text: str, at: int, implied: str, ongoing_ok: bool = False) -> Opd
 
 
 @cache
-def _in_document_name() -> re.Pattern:
-    return re.compile(rf"(?<![\w])(?:{alternation(phrases('title_in_document_name'))})\s+$", re.I)
-
-
-@cache
-def _vertical_office() -> re.Pattern:
-    return re.compile(rf"(?<![\w])(?:{alternation(phrases('vertical_office'))})\s+$", re.I)
-
-
-@cache
 def _named_unit() -> re.Pattern:
     """A service unit with its own name (phrases.csv named_unit): the name's capitalised words, up
     to where the sentence goes on, a comma or the agency it belongs to."""
@@ -220,7 +210,7 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
         defined = next((local[w] for w in m.group().split() if w in local), None)
         hits.append(OpdHit(defined or load_rules().opd_abbrevs[m.group()], m.group(), m.start(), m.end()))
     for m in heads.finditer(text):
-        if _in_document_name().search(text, max(0, m.start() - 30), m.start()):
+        if phrase_before("title_in_document_name").search(text, max(0, m.start() - 30), m.start()):
             continue  # "Peraturan Menpan-RB Nomor 6": a regulation's name, not the ministry at work
         hits.append(OpdHit(load_rules().opd_head_titles[re.sub(r"\s+", " ", m.group()).lower()], None,
                            m.start(), m.end()))
@@ -254,7 +244,7 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
         hits.append(OpdHit(f"Rumah Sakit Umum Daerah {name}", None, m.start(), m.start() + len(m.group().rstrip())))
     not_opd = load_rules().not_opd
     # "Kanwil Kementerian Agama": the ministry's regional office, a vertical agency, not an OPD
-    hits = [h for h in hits if not _vertical_office().search(text, max(0, h.start - 20), h.start)]
+    hits = [h for h in hits if not phrase_before("vertical_office").search(text, max(0, h.start - 20), h.start)]
     hits = [h for h in hits if not skip(h.start) and h.canonical.lower() not in not_opd
             and (h.abbreviation or "").lower() not in not_opd]
     # keep the longest hit where hits overlap ("Dinas Pendidikan dan Kebudayaan" over "Dinas Pendidikan")

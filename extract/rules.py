@@ -107,6 +107,13 @@ def phrase_pattern(group: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation(phrases(group))})(?![\w-])", re.I)
 
 
+@cache
+def phrase_before(group: str) -> re.Pattern:
+    """Any phrase of a group ending just before a position (search with endpos): "Peraturan " before
+    a title, "Kanwil " before a ministry, "tidak bisa " before a cue."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(phrases(group))})\s+$", re.I)
+
+
 def alternation(forms, flags_upper: bool = False) -> str:
     """Regex alternation, longest first, spaces matching any whitespace run."""
     escaped = [re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True) if f]
