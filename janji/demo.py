@@ -27,4 +27,5 @@ def build_demo(db: sqlite_utils.Database) -> str:
     summary = ", ".join(f"{n} {t}" for t, n in counts.items())
     problems = (f"; {len(errors)} input errors, {processed.failed} extraction failures"
                 if errors or processed.failed else "")
-    return f"demo database ready: {summary} (processed {processed.done} now){problems}\n{processed.compared}"
+    outcomes = f"\n{processed.outcomes}" if processed.outcomes else ""  # did they meet their targets?
+    return f"demo database ready: {summary} (processed {processed.done} now){problems}\n{processed.compared}{outcomes}"

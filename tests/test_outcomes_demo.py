@@ -71,3 +71,9 @@ def test_demo_outcomes_command_and_feed(demo_db):
     missed = {r["title"] for r in feed if r["item"] == "target missed"}
     assert "Cakupan imunisasi dasar lengkap: target 92 % (lowered from 95), realised 89,7 (capaian 97.5 %)" in missed
     assert len(missed) == 5
+
+
+def test_the_demo_says_how_many_targets_it_matched(tmp_path):
+    result = CliRunner().invoke(cli, ["demo", "--no-serve", "--db", str(tmp_path / "d.db")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"outcomes: {len(EXPECTED)} targets in force, {len(EXPECTED)} matched to a performance report row" in result.output
