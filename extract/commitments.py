@@ -85,9 +85,10 @@ def _condition_clause() -> re.Pattern:
 
 
 @cache
-def _directive() -> re.Pattern:
-    """A reminder or emphasis that tells others what to do: "mengingatkan/menegaskan … agar …"."""
-    verbs, links = alternation(phrases("directive_verb")), alternation(phrases("directive_link"))
+def _verb_then_link(verbs: str, links: str) -> re.Pattern:
+    """A verb group then, within the clause, a link group: "mengingatkan/menegaskan … agar …"
+    (directive_*) and "mengingatkan para camat untuk …" (remind_*) tell others what to do."""
+    verbs, links = alternation(phrases(verbs)), alternation(phrases(links))
     return re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])[^.;]{{0,80}}?(?<![\w-])(?:{links})(?![\w-])", re.I)
 
 
@@ -113,7 +114,8 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     found = set(hits)
     if "appeal" in found:
         found.add(APPEAL_AS)
-    directive = _directive().search(sentence) or _reminder().search(sentence)
+    directive = (_verb_then_link("directive_verb", "directive_link").search(sentence)
+                 or _verb_then_link("remind_verb", "remind_link").search(sentence))
     first_cue = min([m.start() for k, m in hits.items() if k in COMMITTING] + ([directive.start()] if directive else []),
                     default=len(sentence))
     past = _past().search(sentence, 0, first_cue)  # "pada 2024 lalu PAD ditargetkan …": told as past
@@ -133,17 +135,14 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     if past and strong != "instruction" and not directive:
         return None  # background, not a commitment
     if "weak_instruction" in found and not found & {"regulation", "hedge", "relative"}:
-        must = hits["weak_instruction"]
-        around = sentence[max(0, must.start() - 12):must.end() + 8]  # "kami harus", "harus kami lakukan"
-        if phrase_pattern("first_person").search(around):
+        if _own_obligation(sentence, hits["weak_instruction"]):
             return "pledge"
         # "harus disusun … paling lambat sebulan setelah …": an order with a deadline sets a target
         return "target" if phrase_pattern("deadline_strict").search(sentence) and not found & {"schedule", "realisation"} \
             else "instruction"
     if directive:
         return "instruction"  # "mengingatkan kepala puskesmas agar tidak lagi …"
-    if quoted and (_is_imperative(sentence) or _is_imperative(_condition_clause().sub("", sentence, count=1))
-                   or _is_imperative(sentence.rsplit(",", 1)[-1]) and "," in sentence):
+    if quoted and any(_is_imperative(opening) for opening in _order_openings(sentence)):
         return "instruction"  # orders are spoken: a reported sentence opening like this is narrative
     if "weak_target" in found and not found & {"schedule", "realisation", "hedge"}:
         if "weak_pledge" in found and not AMOUNT.search(sentence) and "target_noun" not in found \
@@ -162,12 +161,21 @@ def classify(sentence: str, quoted: bool = False, named: bool = False) -> str | 
     return None
 
 
+def _order_openings(sentence: str) -> list[str]:
+    """Where a spoken order may open: the sentence, after a condition ("Kalau …, segera
+    koordinasikan"), its last comma clause ("…, berapa biayanya, segera usulkan")."""
+    openings = [sentence, _condition_clause().sub("", sentence, count=1)]
+    return openings + [sentence.rsplit(",", 1)[-1]] if "," in sentence else openings
+
+
+def _own_obligation(sentence: str, must: re.Match) -> bool:
+    """"kami harus", "harus kami lakukan": the speaker's own side is bound, a pledge."""
+    return bool(phrase_pattern("first_person").search(sentence[max(0, must.start() - 12):must.end() + 8]))
+
+
 def _obliged(sentence: str, must: re.Match, pledge: re.Match) -> bool:
     """"harus/wajib" right before a pledge verb, said of others (not "kami harus memastikan")."""
-    if not 0 <= pledge.start() - must.end() <= 25:
-        return False
-    around = sentence[max(0, must.start() - 12):must.end() + 8]
-    return not phrase_pattern("first_person").search(around)
+    return 0 <= pledge.start() - must.end() <= 25 and not _own_obligation(sentence, must)
 
 
 @cache
@@ -181,13 +189,6 @@ def _hedge_governs(sentence: str, hedge: re.Match, weak: re.Match | None) -> boo
     if not weak or hedge.start() > weak.start():
         return True
     return not _clause_break().search(sentence, hedge.end(), weak.start())
-
-
-@cache
-def _reminder() -> re.Pattern:
-    """"mengingatkan para camat untuk …": a reminder with its addressee and what to do."""
-    verbs, links = alternation(phrases("remind_verb")), alternation(phrases("remind_link"))
-    return re.compile(rf"(?<![\w-])(?:{verbs})(?![\w-])[^.;]{{0,80}}?(?<![\w-])(?:{links})(?![\w-])", re.I)
 
 
 @cache

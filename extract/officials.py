@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from extract.names import ParsedName, parse_name
-from extract.opds import opd_at
+from extract.opds import hospital_after_doctor, hospital_name, opd_at
 from extract.regions import KIND_PREFIX, region_at, skip_areas
 from extract.rules import PositionForm, alternation, load_rules, phrase_before, phrases
 from models import vocab
@@ -51,6 +51,11 @@ def _title_pattern() -> tuple[re.Pattern, dict[str, PositionForm]]:
     return pattern, forms
 
 
+def _acting(written: str) -> str:
+    """"plt", "Pelaksana Tugas" -> "Plt.": the one form of an acting prefix (acting_prefixes.csv)."""
+    return load_rules().acting[re.sub(r"\s+", " ", written.lower())]
+
+
 def _combine(base: str, opd: str) -> str:
     """'Kepala Dinas' + 'Dinas Pendidikan' -> 'Kepala Dinas Pendidikan'."""
     first = opd.split(" ", 1)[0]
@@ -59,7 +64,9 @@ def _combine(base: str, opd: str) -> str:
     return f"{base} {opd}"
 
 
-HOSPITAL_AFTER_DOCTOR = re.compile(r"\s+(?:RSUD\s+)?((?:dr\.?|Dr\.|Prof\.)\s*(?:[A-Z]\.\s?)*[A-Z][\w']+(?:\s+[A-Z][\w']+){0,2})")
+@cache
+def _enterprise_after() -> re.Pattern:
+    return re.compile(rf"\s+(?:[A-Z]{{2,}}\b|(?:{alternation(phrases('enterprise_word'))})\b)")
 
 
 def _skip_paren(text: str, pos: int) -> int:
@@ -232,14 +239,18 @@ def _fraction() -> re.Pattern:
     """"FPKB Arif Wahyudi", "Fraksi PKS Nasrul", "F-Gerindra Lelly Th": a fraction's speaker."""
     parties = alternation(load_rules().parties)
     reader = alternation(phrases("fraction_reader"))  # "Fraksi Golkar yang dibacakan Dr. Novi Hendri", "FPDIP oleh Iwan"
-    return re.compile(rf"(?<![\w-])(?:Fraksi\s+(?:Partai\s+)?|F-?)(?:{parties})(?![\w-])(?:\s+(?:{parties}))*\s*,?\s+"
-                      rf"(?:(?:{reader})\s+)?(?=[A-Z])")
+    return re.compile(rf"(?<![\w-]){_fraction_name()}(?:\s+(?:{parties}))*\s*,?\s+(?:(?:{reader})\s+)?(?=[A-Z])")
+
+
+def _fraction_name() -> str:
+    """"Fraksi Partai Golkar", "FPKB", "F-Nasdem" as a regex (party names from parties.txt)."""
+    return rf"(?:Fraksi\s+(?:Partai\s+)?|F-?)(?:{alternation(load_rules().parties)})(?![\w-])"
 
 
 @cache
 def _fraction_tag() -> re.Pattern:
     """"Anggota DPRD Luwu F-Nasdem, Arbi Arsyad": the fraction between a member's title and name."""
-    return re.compile(rf"\s+(?:Fraksi\s+(?:Partai\s+)?|F-?)(?:{alternation(load_rules().parties)})(?![\w-])(?=\s*,)")
+    return re.compile(rf"\s+{_fraction_name()}(?=\s*,)")
 
 
 def _fraction_members(text: str, skip, default_region: str | None) -> list[TitleHit]:
@@ -256,7 +267,6 @@ def _fraction_members(text: str, skip, default_region: str | None) -> list[Title
 
 def find_titles(text: str, skip, default_region: str | None, local: dict[str, str]) -> list[TitleHit]:
     pattern, forms = _title_pattern()
-    acting_forms = load_rules().acting
     hits = []
     for m in pattern.finditer(text):
         if skip(m.start()) or _names_a_place(text, m.start()):
@@ -266,8 +276,8 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         if rule.opd_from.startswith("fixed:"):
             opd = rule.opd_from[len("fixed:"):]
             if opd.startswith("Rumah Sakit"):
-                named = HOSPITAL_AFTER_DOCTOR.match(text, end)  # "Dirut RSUD dr. Dradjat Prawiranegara": the hospital's name
-                unit, end = (re.sub(r"^dr\s+", "dr. ", named.group(1)), named.end()) if named else _unit_name(text, end)
+                named = hospital_after_doctor().match(text, end)  # "Dirut RSUD dr. Dradjat Prawiranegara": the hospital's name
+                unit, end = (hospital_name(named.group(1)), named.end()) if named else _unit_name(text, end)
                 unit = re.sub(r"^(?:\(?RSUD\)?\s+)+", "", unit or "") or None  # "Dirut RSUD RSUD Dradjat": a slip
                 if unit:
                     opd, position = f"{opd} {unit}", f"{position} {unit}"
@@ -291,7 +301,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             elif rule.opd_from == "follows_or_none":
                 # "Plt Dirut Sri Nurhayati": the title stands alone, the agency unread; but "Dirut PDAM
                 # Tirta Jaya", "Direktur Perumda Air Minum …" name an enterprise we do not list: no holder
-                if re.match(rf"\s+(?:[A-Z]{{2,}}\b|(?:{alternation(phrases('enterprise_word'))})\b)", text[end:]):
+                if _enterprise_after().match(text, end):
                     continue
             else:
                 ambiguous = re.match(r"\s+([A-Z][A-Za-z]{1,7})(?![\w])", text[end:])
@@ -323,7 +333,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
             extra = opd_at(text, on.end() if on else end, "", local)  # "Asisten I Setda Bengkulu Utara"
             if extra:
                 end = extra.end
-        acting = acting_forms[re.sub(r"\s+", " ", m.group("acting").lower())] if m.group("acting") else None
+        acting = _acting(m.group("acting")) if m.group("acting") else None
         end = _skip_paren(text, end)
         level = rule.level if rule.level in KIND_PREFIX else None  # "Bupati Gowa" -> Kabupaten Gowa
         region, end = region_at(text, end, level, default_region)
@@ -337,7 +347,7 @@ def find_titles(text: str, skip, default_region: str | None, local: dict[str, st
         after = _patterns_after_title()["before_name"].match(text, end)
         held = _acting_before_agency().match(text, after.end()) if after.group().strip() else None
         if held and not acting:  # "jabatan Asisten I diduduki oleh Plt Sufriannor": the holder acts
-            acting = acting_forms[re.sub(r"\s+", " ", held.group("acting").lower())]
+            acting = _acting(held.group("acting"))
         name = parse_name(text, held.end() if held else after.end()) if "\n" not in after.group() else None
         if name and level and region is None:
             # "Wali Kota Sungai Harapan, Dr. H. Budi Santoso": a region missing from the gazetteer
@@ -382,8 +392,7 @@ def _acting_agency_heads(text: str, skip, hits: list[TitleHit], default_region, 
         after = re.match(r"\s*,?\s*", text[end:])
         name = parse_name(text, end + after.end())
         if name:
-            acting = load_rules().acting[re.sub(r"\s+", " ", m.group("acting").lower())]
-            out.append(TitleHit(position=f"Kepala {hit.canonical}", acting=acting, start=m.start(), end=name.end,
+            out.append(TitleHit(position=f"Kepala {hit.canonical}", acting=_acting(m.group("acting")), start=m.start(), end=name.end,
                                 opd=hit.canonical, region=region, name=name))
     return out
 

@@ -12,6 +12,19 @@ from models import Mention, Opd
 
 
 
+def hospital_name(name: str) -> str:
+    """One spelling of a hospital named after a doctor: "dr Dradjat" -> "dr. Dradjat"."""
+    return re.sub(r"^dr\s+", "dr. ", name.strip())
+
+
+@cache
+def hospital_after_doctor() -> re.Pattern:
+    """"(RSUD) dr. Dradjat Prawiranegara" after a hospital title: a name that opens with a doctor's
+    or professor's honorific (phrases.csv hospital_namesake) is the hospital's, not its director's."""
+    honorific = alternation(phrases("hospital_namesake"))
+    return re.compile(rf"\s+(?:RSUD\s+)?((?:{honorific})\s*(?:[A-Z]\.\s?)*[A-Z][\w']+(?:\s+[A-Z][\w']+){{0,2}})")
+
+
 @cache
 def _rsud() -> re.Pattern:
     """"RSUD dr. Soedarso": a hospital named after a person keeps the honorific."""
@@ -178,10 +191,15 @@ def _resolve_ambiguous(text: str) -> dict[str, str]:
     return resolved
 
 
+@cache
+def _subject_words(abbrev: str) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((name, re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.I))
+                 for name, words in vocab.ambiguous_context().get(abbrev, {}).items())
+
+
 def _by_subject(text: str, abbrev: str) -> str | None:
     """The candidate whose subject words dominate the text (models/vocab/ambiguous_context.csv)."""
-    counts = sorted(((sum(len(re.findall(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.I)) for w in words), name)
-                     for name, words in vocab.ambiguous_context().get(abbrev, {}).items()), reverse=True)
+    counts = sorted(((len(words.findall(text)), name) for name, words in _subject_words(abbrev)), reverse=True)
     if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
         return counts[0][1]
     return None
@@ -240,7 +258,7 @@ def find_opds(text: str, skip, default_region: str | None, local: dict[str, str]
             place = " ".join(words)
             hits.append(OpdHit(f"Kecamatan {place}", None, m.start("unit"), m.start("place") + len(place)))
     for m in _rsud().finditer(text):
-        name = re.sub(r"^dr\s+", "dr. ", m.group("name").strip())  # one spelling of the honorific, one hospital
+        name = hospital_name(m.group("name"))  # one spelling of the honorific, one hospital
         hits.append(OpdHit(f"Rumah Sakit Umum Daerah {name}", None, m.start(), m.start() + len(m.group().rstrip())))
     not_opd = load_rules().not_opd
     # "Kanwil Kementerian Agama": the ministry's regional office, a vertical agency, not an OPD

@@ -193,7 +193,8 @@ def _agentless_order() -> re.Pattern:
 AGENTLESS_REACH = 250  # characters: "Gubernur … meminta PPDB lancar. Kepala sekolah diminta …" is the governor's order
 
 
-def _institution_speaks(text: str, start: int, end: int, officials: list[Official], opds) -> tuple[bool, str | None]:
+def _institution_speaks(text: str, start: int, end: int, officials: list[Official], opds,
+                        focus: Focus) -> tuple[bool, str | None]:
     """(the sentence's subject is an institution, the official who heads it when the text names
     one): "Dinas Pariwisata menargetkan …" is its Kepala Dinas's target; "Pemkab menargetkan …"
     and "Setiap sekolah diminta …" are no one person's."""
@@ -216,7 +217,11 @@ def _institution_speaks(text: str, start: int, end: int, officials: list[Officia
         # government speaks for it, once the text has named exactly one
         heads = {o.name for o in officials if o.position in _region_heads() and any(m.start < start for m in o.mentions)}
         return True, heads.pop() if len(heads) == 1 else None
-    return bool(_institution_subject().search(text[head:end]) or _agentless_order().search(text, head, end)), None
+    if _institution_subject().search(text[head:end]):
+        return True, None
+    if _agentless_order().search(text, head, end):
+        return True, focus.at(start, within=AGENTLESS_REACH)  # the order of the official just named, if any
+    return False, None
 
 
 @cache
@@ -256,10 +261,8 @@ def commitments_for(doc, spoken: list[SpokenQuote], officials: list[Official], t
             kind = classify(sentence, quoted=quote is not None, named=named) if len(sentence.split()) >= 3 else None
             if not kind or sentence.lower().rstrip(".!? ") in seen:
                 continue
-            institutional, head = _institution_speaks(text, a, b, officials, doc._.opds) if quote is None else (False, None)
-            if institutional and head is None and not _institution_subject().search(sentence) \
-                    and _agentless_order().search(sentence):
-                head = focus.at(a, within=AGENTLESS_REACH)  # the order of the official just named, if any
+            institutional, head = _institution_speaks(text, a, b, officials, doc._.opds, focus) if quote is None \
+                else (False, None)
             speaker = head if institutional else quote.speaker if quote else canonical_speaker(
                 _sentence_speaker(text, a, b, officials, titles, focus, persons), officials)
             if not speaker and not institutional:
