@@ -57,6 +57,11 @@ def same_site(a: str, b: str) -> bool:
     return host(a) == host(b)
 
 
+def _canonical_tag(soup: BeautifulSoup):
+    """<link rel="canonical"> (rel may list several values)."""
+    return soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+
+
 def canonical_link(html: str | BeautifulSoup, page_url: str) -> str | None:
     """The page's <link rel=canonical>, cleaned, if it is an http(s) URL on the same site.
 
@@ -66,7 +71,7 @@ def canonical_link(html: str | BeautifulSoup, page_url: str) -> str | None:
         if not CANONICAL_LINK.search(html):
             return None
         html = BeautifulSoup(html, "lxml")
-    tag = html.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+    tag = _canonical_tag(html)
     href = tag.get("href", "").strip() if tag else ""
     if not href:
         return None
@@ -87,7 +92,7 @@ def declared_url(raw: bytes) -> str | None:
     end = HEAD_END.search(raw, 0, HEAD_LIMIT)
     head = raw[:end.end() if end else HEAD_LIMIT].decode("utf-8", "replace")
     soup = BeautifulSoup(head, "lxml")
-    link = soup.find("link", rel=lambda v: v and "canonical" in (v if isinstance(v, list) else [v]))
+    link = _canonical_tag(soup)
     og = soup.find("meta", attrs={"property": "og:url"})
     for candidate in ((link.get("href") if link else None), (og.get("content") if og else None)):
         href = (candidate or "").strip()

@@ -165,6 +165,21 @@ def _text_only(crop, px_per_pt: float, reach_pt: float = TEXT_REACH_PT, core_gre
     return Image.fromarray(pixels)
 
 
+def _second_language_cells(crops, dpi: int, deadline: float | None) -> list:
+    """The cells read again with SECOND_LANG ("%" that `ind` lacks); nothing when its data is not
+    installed or the run fails, so the `ind` reading stands. Over budget still stops the page."""
+    from scrapers.ocr import OverBudget, installed_langs
+
+    if not crops or SECOND_LANG not in installed_langs():
+        return []
+    try:
+        return _ocr_cells(crops, dpi, SECOND_LANG, deadline)
+    except OverBudget:
+        raise
+    except SourceError:
+        return []
+
+
 def _ocr_cells(crops: list, dpi: int, lang: str, deadline: float | None = None) -> list[list[tuple[str, float]]]:
     """Words (text, confidence) of each crop, all crops in one Tesseract run."""
     from scrapers.ocr import over_budget, time_left
@@ -256,13 +271,7 @@ def image_tables(gray, px_per_pt: float, deadline: float | None = None, reach: f
 
     dpi = round(px_per_pt * 72)
     words = _ocr_cells(crops, dpi, OCR_LANG, deadline)
-    try:
-        second = _ocr_cells(crops, dpi, SECOND_LANG, deadline) if crops else []
-    except OverBudget:
-        raise
-    except SourceError:
-        second = []  # no `eng` data installed: the `ind` reading stands
-    for n, other in enumerate(second):
+    for n, other in enumerate(_second_language_cells(crops, dpi, deadline)):
         if any(g in t for t, _ in other for g in IND_MISSING_GLYPHS):
             words[n] = other
     if reach > TEXT_REACH_PT:  # a coarse scan: cleaning may have cut a thin comma off a number
@@ -343,15 +352,7 @@ def _second_reading(gray, words: list, px_per_pt: float, deadline: float | None 
     crops = [_text_only(gray.crop((int(w.x0 * px_per_pt) - pad, int(w.top * px_per_pt) - pad,
                                    int(w.x1 * px_per_pt) + pad, int(w.bottom * px_per_pt) + pad)), px_per_pt)
              for w in short]
-    from scrapers.ocr import OverBudget
-
-    try:
-        readings = _ocr_cells(crops, round(px_per_pt * 72), SECOND_LANG, deadline) if crops else []
-    except OverBudget:
-        raise
-    except SourceError:
-        return words  # no `eng` data installed
-    for word, reading in zip(short, readings):
+    for word, reading in zip(short, _second_language_cells(crops, round(px_per_pt * 72), deadline)):
         text = " ".join(t for t, _ in reading)
         if "%" in text and " " not in text:  # the one such glyph a PK's words need (a unit); a
             # label's ":" must never become something else

@@ -12,6 +12,7 @@ import shutil
 import statistics
 import subprocess
 import time
+from functools import cache
 
 from models.pdf_layout import PdfWord
 from scrapers.errors import SourceError
@@ -30,6 +31,17 @@ RULING_GLYPHS = "|[]_—-=!"  # larger rotations are not "slightly rotated scans
 
 def tesseract_available() -> bool:
     return shutil.which("tesseract") is not None
+
+
+@cache
+def installed_langs() -> frozenset:
+    """The language data Tesseract has (`--list-langs`), asked once: a pass for a missing language
+    is skipped instead of failing on every page."""
+    try:
+        out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip())
 
 
 def _ink_mask(gray, width: int = 800):
@@ -188,19 +200,9 @@ def deskew(image):
     return image, 0.0
 
 
-def ocr_image(image, px_per_pt: float, deadline: float | None = None) -> list[PdfWord]:
-    return ocr_image_scored(image, px_per_pt, deadline)[0]
-
-
 def ocr_image_scored(image, px_per_pt: float, deadline: float | None = None) -> tuple[list[PdfWord], float]:
     """The page's words and Tesseract's mean confidence in them (0-100)."""
     buf = io.BytesIO()
     image.save(buf, format="PNG", compress_level=1)  # noisy photos take seconds at the default level
     tsv = _run_tesseract(buf.getvalue(), round(px_per_pt * 72), deadline)
     return _tsv_words(tsv, px_per_pt), mean_confidence(tsv)
-
-
-def ocr_page(pdfium_page) -> tuple[list[PdfWord], float]:
-    """Words of one rendered page in PDF points, and the skew corrected (degrees)."""
-    image, px_per_pt, skew = render_page(pdfium_page)
-    return ocr_image(image, px_per_pt), skew

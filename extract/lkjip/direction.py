@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extract.lkjip.rules import lower_is_better_words
+from extract.lkjip.rules import lower_is_better_pattern
 
 
 def _tolerance(printed_capaian: str | None) -> float:
@@ -30,7 +30,7 @@ def by_numbers(target: float | None, realisasi: float | None, capaian: float | N
 
 def by_words(indikator: str) -> str | None:
     text = " ".join(indikator.lower().split())
-    if any(re.search(rf"\b{re.escape(w)}\b", text) for w in lower_is_better_words()):
+    if lower_is_better_pattern().search(text):
         return "lower"
     return None
 

@@ -7,15 +7,12 @@ import re
 from extract.lkjip.direction import direction
 from extract.lkjip.rules import rules
 from extract.lkjip.values import is_null, read_amount, read_value
-from extract.pk.tables import TableRows
+from extract.pk.tables import TableRows, cell
 from models.report import Achievement, BudgetRealisation
 
 
 def _cell(row: list, columns: list, key: str) -> str | None:
-    if key not in columns:
-        return None
-    value = row[columns.index(key)]
-    return " ".join(value.split()) or None if value is not None else None  # None: under a merged cell
+    return cell(row, columns, key) or None  # an empty cell is no value here
 
 
 def _printed(row: list) -> str:

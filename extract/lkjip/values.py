@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from extract.pk.numbers import parse_amount, parse_target
-from extract.lkjip.rules import rules
+from extract.lkjip.rules import null_values
 
 
 @dataclass
@@ -19,7 +19,7 @@ class CellValue:
 def is_null(printed: str | None) -> bool:
     """ "n/a", "-", "belum tersedia": no value was printed."""
     text = (printed or "").strip()
-    return text.lower().strip(" .") in {n.lower() for n in rules()["null_values"]} or set(text) <= set("-–— ")
+    return text.lower().strip(" .") in null_values() or set(text) <= set("-–— ")
 
 
 def read_value(cell: str | None) -> CellValue:

@@ -10,6 +10,7 @@ from extract.pk.numbers import parse_amount, parse_target
 from extract.pk.parties import PartyBlock, bind_parties, opening_blocks, signature_columns
 from extract.opds import opd_at
 from extract.pk.people import bare_name, parse_position
+from extract.pk.tables import cell
 from extract.positions import title_case
 from extract.pk.rules import pattern, rules
 from extract.pk.tables import TableRows, lampiran_tables
@@ -18,26 +19,19 @@ from models import Agreement, Document, Party, Program, Target
 TITLE_WINDOW = 1500  # characters: the PK title heads the first page, not a quote in an article
 
 
-def _cell(row: list, columns: list, key: str) -> str | None:
-    if key not in columns:
-        return None
-    value = row[columns.index(key)]
-    return " ".join(value.split()) if value is not None else None  # None: under a merged cell
-
-
 def _targets(tables: list[TableRows]) -> list[Target]:
     targets, sasaran = [], None
     for table in (t for t in tables if t.kind == "targets"):
         for page, row in table.rows:
-            printed = _cell(row, table.columns, "sasaran")
+            printed = cell(row, table.columns, "sasaran")
             if printed:  # blank and merged cells carry the sasaran above, across pages too
                 sasaran = printed
-            indikator = _cell(row, table.columns, "indikator")
+            indikator = cell(row, table.columns, "indikator")
             if not indikator or indikator.lower().startswith("indikator"):
                 continue  # a repeated header row, or a sasaran line with no indicator
-            target = _cell(row, table.columns, "target") or None
+            target = cell(row, table.columns, "target") or None
             value, unit = parse_target(target)
-            unit = _cell(row, table.columns, "satuan") or unit
+            unit = cell(row, table.columns, "satuan") or unit
             targets.append(Target(sasaran, indikator, target, value, unit, page))
     return targets
 
@@ -48,12 +42,12 @@ def _programs(tables: list[TableRows]) -> tuple[list[Program], float | None]:
     headers = {h.lower() for h in rules()["columns"]["program"]}
     for table in (t for t in tables if t.kind == "programs"):
         for page, row in table.rows:
-            name = _cell(row, table.columns, "program") or ""
-            amount = parse_amount(_cell(row, table.columns, "anggaran"))
+            name = cell(row, table.columns, "program") or ""
+            amount = parse_amount(cell(row, table.columns, "anggaran"))
             if any((c or "").strip().lower() in totals for c in row):
                 total = amount
             elif name and name.lower() not in headers:  # skips a repeated header row
-                programs.append(Program(name, amount, _cell(row, table.columns, "keterangan") or None, page))
+                programs.append(Program(name, amount, cell(row, table.columns, "keterangan") or None, page))
     return programs, total
 
 

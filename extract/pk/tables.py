@@ -3,7 +3,7 @@
 Ruled tables come from the PDF reader; unruled ones (and OCR'd pages) are rebuilt here from
 word positions, with columns placed under the header words. Which header words name which
 field, and which fields make which kind of table, is a `TableVocabulary`: the PK reader's comes
-from pk_rules.json (`PK_VOCABULARY`), the performance-report reader (extract/lkjip) has its own.
+from pk_rules.json (`pk_vocabulary()`), the performance-report reader (extract/lkjip) has its own.
 """
 from __future__ import annotations
 
@@ -49,6 +49,20 @@ class TableRows:
     page: int | None = None                   # where the table (or this part of it) starts
     top: float = 0.0                          # and how far down that page
     bounds: list[float] | None = None         # unruled: x where each column ends (a continuation reuses them)
+
+
+def _runs_on(previous: "TableRows | None", page) -> bool:
+    """The table read last ended on the page before this one: this page may continue it."""
+    return bool(previous and previous.rows and previous.rows[-1][0] == page.number - 1)
+
+
+def cell(row: list, columns: list, key: str) -> str | None:
+    """A row's text in the column of a field, spaces folded; None where the table has no such column
+    or the cell lies under a merged cell."""
+    if key not in columns:
+        return None
+    value = row[columns.index(key)]
+    return " ".join(value.split()) if value is not None else None
 
 
 def field_for(cell: str | None, vocab: TableVocabulary | None = None) -> str | None:
@@ -100,7 +114,7 @@ def _from_ruled(page: PdfPage, previous: TableRows | None, vocab: TableVocabular
         if two_rows:
             (columns, headers), body = two_rows, table.rows[2:]
             kind = table_kind(columns, vocab)
-        continues = previous and previous.rows and previous.rows[-1][0] == page.number - 1
+        continues = _runs_on(previous, page)
         if kind is None and continues and len(table.rows[0]) == len(previous.columns):
             # continued, no header
             kind, columns, headers, body = previous.kind, previous.columns, previous.headers, table.rows
@@ -269,8 +283,8 @@ def document_tables(pages: list[PdfPage], vocab: TableVocabulary) -> list[TableR
         previous = found[-1] if found else None
         ruled = _from_ruled(page, previous, vocab) if page.tables else []
         tables = ruled or _from_words(page, vocab)
-        if (not tables and vocab.continued_unruled and previous and previous.bounds and previous.rows
-                and previous.rows[-1][0] == page.number - 1 and not _closed(previous, vocab)):
+        if (not tables and vocab.continued_unruled and previous and previous.bounds and _runs_on(previous, page)
+                and not _closed(previous, vocab)):
             tables = [t for t in [_continued(page, previous, vocab)] if t]
         found += tables
     return found
