@@ -6,7 +6,7 @@ import json
 import sqlite_utils
 
 from db.read import OPD_LABEL
-from db.reports import _opd_matches, _opd_names
+from db.reports import opd_matches, opd_names
 
 
 def target_ids(db: sqlite_utils.Database) -> dict[int, list[int]]:
@@ -31,9 +31,9 @@ def reports(db: sqlite_utils.Database) -> list[dict]:
 def outcomes(db: sqlite_utils.Database, opd: str | None = None, region: str | None = None,
              year: int | None = None) -> list[dict]:
     """target_outcomes rows; OPD in any form (name, part of it, abbreviation, head title)."""
-    names = _opd_names(db, opd) if opd else []
+    names = opd_names(db, opd) if opd else []
     rows = db.query("""select * from target_outcomes where (:year is null or year = :year)
         and (:region is null or lower(region) like '%' || lower(:region) || '%')
         order by year, opd, region, outcome_id""", {"year": year, "region": region})
     return [dict(r, candidates=json.loads(r["candidates"] or "[]")) for r in rows
-            if not opd or _opd_matches(r["opd"], names) or _opd_matches(r["first_party_position"], names)]
+            if not opd or opd_matches(r["opd"], names) or opd_matches(r["first_party_position"], names)]

@@ -76,12 +76,17 @@ def paragraphs(text: str | None, spans: list[Span]) -> list[Markup]:
     text = text or ""
     spans = _nestable([s for s in spans if 0 <= s.start < s.end <= len(text)])
     out, start = [], 0
+    waiting, open_ = iter(spans), []  # spans sorted by start (_nestable): each read once, kept while open
+    upcoming = next(waiting, None)
     for match in [*PARAGRAPH.finditer(text), None]:
         end = match.start() if match else len(text)
+        while upcoming is not None and upcoming.start < end:
+            open_.append(upcoming)
+            upcoming = next(waiting, None)
+        open_ = [s for s in open_ if s.end > start]
         if text[start:end].strip():
             inside = [Span(max(s.start, start), min(s.end, end), s.css, s.title,
-                           s.anchor if s.start >= start else "", s.href)
-                      for s in spans if s.start < end and s.end > start]
+                           s.anchor if s.start >= start else "", s.href) for s in open_]
             out.append(_render(text[start:end], start, inside))
         if match:
             start = match.end()

@@ -67,7 +67,8 @@ def fts_query(q: str, others: list[str] | None = None) -> str | None:
         return None
     terms = []
     for word in words:
-        forms = dict.fromkeys([word.lower(), stemming.stem(word)] if stemming.stem(word) else [word.lower()])
+        stem = stemming.stem(word)
+        forms = dict.fromkeys([word.lower(), stem] if stem else [word.lower()])
         terms.append("(" + " OR ".join(_quoted(f) for f in forms) + ")")
     alternatives = [" AND ".join(terms)]
     for other in stemming.expansions(q) if others is None else others:
@@ -86,7 +87,7 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> dict[
     """Commitments, officials, agencies, PK targets and documents matching `q`, by kind, newest
     stored first: FTS5 walks its rowids backwards and stops at the limit, where ranking would
     score every match first (55 ms for "sehat" over 200,000 commitments)."""
-    others = other_forms(conn, q) if has(conn, "opd_abbreviations") else None
+    others = other_forms(conn, q) if has(conn, "opd_abbreviations") else stemming.expansions(q)
     match = fts_query(q, others)
     found: dict[str, list[dict]] = {"officials": [], "opds": [], "commitments": [], "targets": [], "documents": []}
     if not match:
@@ -100,7 +101,7 @@ def search(conn: sqlite3.Connection, q: str, limit: int = SEARCH_LIMIT) -> dict[
                             or lower(full_name) like :like escape '\\'
                        union select official_id from official_aliases where lower(alias) like :like escape '\\')
         order by commitments desc, o.name limit :limit""", {"like": like, "limit": limit})
-    names = [q.strip(), *(others if others is not None else stemming.expansions(q))]
+    names = [q.strip(), *others]
     match_opd = " or ".join(OPD_MATCH for _ in names)
     found["opds"] = _rows(conn, f"""select id, name, abbreviation, region from opds where {match_opd}
         order by name, region limit ?""", [v for n in names for v in (_like(n), n.strip())] + [limit])
@@ -243,7 +244,8 @@ def _agreements(conn: sqlite3.Connection, where: str, params: list) -> list[dict
                a.second_party_official_id, coalesce(d.canonical_url, d.url) as source_url, d.title as source_title
         from agreements a join documents d on d.id = a.document_id left join opds on opds.id = a.opd_id
         where {where} order by a.year desc, a.revision, a.id limit {LIMIT}""", params)
-    outcomes = has(conn, "target_outcomes") and "target_id" in columns_of(conn, "target_outcomes")
+    outcome_columns = columns_of(conn, "target_outcomes") if has(conn, "target_outcomes") else set()
+    wanted = [c for c in OUTCOME_COLUMNS if c in outcome_columns]  # asked once, not per agreement
     for agreement in agreements:
         agreement["targets"] = _rows(conn, """select id, sasaran, indikator, target, value, unit, page
             from agreement_targets where agreement_id = ? order by id""", [agreement["id"]])
@@ -255,9 +257,8 @@ def _agreements(conn: sqlite3.Connection, where: str, params: list) -> list[dict
             where g.revised_agreement_id = ?1 and c.change != 'unchanged'  -- shown with the revision
             order by g.revision_number, c.id""", [agreement["id"]])
         agreement["outcomes"] = []
-        if outcomes and agreement["targets"]:
+        if "target_id" in outcome_columns and agreement["targets"]:
             ids = [t["id"] for t in agreement["targets"]]
-            wanted = [c for c in OUTCOME_COLUMNS if c in columns_of(conn, "target_outcomes")]
             agreement["outcomes"] = _rows(conn, f"""select {", ".join(wanted)} from target_outcomes
                 where target_id in ({_marks(ids)}) order by target_id""", ids)
     return agreements

@@ -6,14 +6,14 @@ import json
 import sqlite_utils
 
 
-def _opd_names(db: sqlite_utils.Database, opd: str) -> list[str]:
+def opd_names(db: sqlite_utils.Database, opd: str) -> list[str]:
     """What was typed plus the full names of an abbreviation or head title ("Dinkes", "Kadinkes")."""
     typed = opd.strip()
     return [typed, *(r["name"] for r in db.query(
         "select name from opd_abbreviations where lower(abbreviation) = lower(?)", [typed]))]
 
 
-def _opd_matches(label: str | None, names: list[str]) -> bool:
+def opd_matches(label: str | None, names: list[str]) -> bool:
     label = (label or "").lower()
     return bool(label) and any(n.lower() in label or label in n.lower() for n in names if n)
 
@@ -21,12 +21,12 @@ def _opd_matches(label: str | None, names: list[str]) -> bool:
 def diffs(db: sqlite_utils.Database, opd: str | None = None, year: int | None = None,
           region: str | None = None) -> list[dict]:
     """Stored PK Perubahan diffs, each with its target and program rows and signatory changes."""
-    names = _opd_names(db, opd) if opd else []
+    names = opd_names(db, opd) if opd else []
     out = []
     for d in db.query("""select * from agreement_diffs where (:year is null or year = :year)
             and (:region is null or lower(region) like '%' || lower(:region) || '%')
             order by year, opd, region, revision_number""", {"year": year, "region": region}):
-        if opd and not _opd_matches(d["opd"], names):
+        if opd and not opd_matches(d["opd"], names):
             continue
         d["targets"] = [dict(r, candidates=json.loads(r["candidates"] or "[]")) for r in db.query(
             "select * from target_changes where diff_id = ? order by id", [d["id"]])]
@@ -60,7 +60,7 @@ def changes(db: sqlite_utils.Database, since: str, by: str = "published", offici
             opd: str | None = None) -> list[dict]:
     """The change feed since a date: by the event or publication date, or by when it was stored."""
     column = {"published": "changed_at", "stored": "stored_at"}[by]
-    names = _opd_names(db, opd) if opd else []
+    names = opd_names(db, opd) if opd else []
     rows = db.query(f"""select * from change_feed where {column} >= :since
         and (:official is null or official_id in (
             select canonical_id from official_canonical where official_id in (
@@ -68,4 +68,4 @@ def changes(db: sqlite_utils.Database, since: str, by: str = "published", offici
               union select official_id from official_aliases where lower(alias) like '%' || lower(:official) || '%'))
           or lower(official) like '%' || lower(:official) || '%')
         order by {column}, item, key""", {"since": since, "official": official})
-    return [r for r in rows if not opd or _opd_matches(r["opd"], names)]
+    return [r for r in rows if not opd or opd_matches(r["opd"], names)]

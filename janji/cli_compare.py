@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import click
 
-from janji.options import db_option, group_db_option, iso_date
-
-FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-                      help="table: for reading; json: every field, for scripts.")
+from janji.options import FORMAT, db_option, group_db_option, iso_date
 
 
 @click.command()

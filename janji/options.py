@@ -96,3 +96,8 @@ def published_option(func):
     return click.option("--published", metavar="DATE", default=None, callback=_published, expose_value=True,
                         help="Publication date to use when the source has none (reference for dates like "
                              "'Selasa (28/1)'): 2025-06-26 or 26 Juni 2025.")(func)
+
+
+# `--format table|json` of the reading commands (diff, links, officials, changes, outcomes)
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+                      help="table: for reading; json: every field, for scripts.")

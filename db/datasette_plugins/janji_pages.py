@@ -34,15 +34,18 @@ ANSWERS = DB_FOLDER / "front_answers.json"
 
 
 @cache
+def _front() -> dict:
+    return json.loads(ANSWERS.read_text(encoding="utf-8"))
+
+
 def answers() -> list[dict]:
     """The answer views and forms linked from the front page, one line each (a data file)."""
-    return json.loads(ANSWERS.read_text(encoding="utf-8"))["answers"]
+    return _front()["answers"]
 
 
-@cache
 def more_answers() -> list[str]:
     """The other answer views (or tables kept under their names) for the database page."""
-    return json.loads(ANSWERS.read_text(encoding="utf-8")).get("more", [])
+    return _front().get("more", [])
 
 
 def _database(datasette):
